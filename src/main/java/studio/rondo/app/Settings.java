@@ -1,0 +1,23 @@
+package studio.rondo.app;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** What the studio remembers between runs. Plain fields so Jackson maps them directly. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public final class Settings {
+    // Window
+    public double windowX = Double.NaN;
+    public double windowY = Double.NaN;
+    public double windowWidth = 1200;
+    public double windowHeight = 760;
+    public boolean maximized;
+    public String lastWorkspace = "DATASET";
+
+    // Engine
+    /** ND4J/OpenMP threads; 0 means the measured best default. */
+    public int threads;
+
+    // Sound
+    /** A user SoundFont (.sf2) path, or null for the built-in sounds. */
+    public String soundFont;
+}

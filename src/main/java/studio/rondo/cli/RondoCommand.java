@@ -1,0 +1,73 @@
+package studio.rondo.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.io.PrintWriter;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import studio.rondo.engine.EngineRuntime;
+
+/** The top command: `rondo [options] COMMAND`. With no command at all, the launcher opens the GUI. */
+@Command(name = "rondo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Rondo Studio: train LSTM networks on MIDI files and generate music.%n"
+                + "With no arguments the studio window opens.",
+        subcommands = {PresetsCommand.class, CommandLine.HelpCommand.class})
+public final class RondoCommand implements Runnable {
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "More logging, and stack traces on errors.")
+    void setVerbose(boolean verbose) {
+        this.verbose = verbose;
+        if (verbose) {
+            ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
+            ((Logger) LoggerFactory.getLogger("studio.rondo")).setLevel(Level.DEBUG);
+        }
+    }
+
+    @Option(names = "--threads", scope = ScopeType.INHERIT, paramLabel = "N",
+            description = "ND4J/OpenMP threads (default: ${DEFAULT-VALUE}, the fastest on 2-core machines).")
+    void setThreads(int threads) {
+        if (threads < 1) throw new CommandLine.ParameterException(new CommandLine(this), "--threads must be 1 or more, was " + threads);
+        EngineRuntime.setThreads(threads);
+    }
+
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command (see rondo --help)");
+    }
+
+    /** Runs the command line and returns the exit code (0 ok, 1 internal, 2 usage, 3 bad input). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        RondoCommand root = new RondoCommand();
+        CommandLine cmd = new CommandLine(root);
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter e = commandLine.getErr();
+            if (root.verbose) ex.printStackTrace(e);
+            e.println("rondo: " + oneLine(ex));
+            e.flush();
+            return ex instanceof BadInputException ? ExitCodes.BAD_INPUT : ExitCodes.INTERNAL;
+        });
+        cmd.setParameterExceptionHandler((ex, args1) -> {
+            PrintWriter e = ex.getCommandLine().getErr();
+            e.println("rondo: " + ex.getMessage() + " (see 'rondo --help')");
+            e.flush();
+            return ExitCodes.USAGE;
+        });
+        return cmd.execute(args);
+    }
+
+    private static String oneLine(Throwable ex) {
+        String msg = ex.getMessage();
+        if (msg == null || msg.isBlank()) msg = ex.getClass().getSimpleName();
+        return msg.replaceAll("\\s*\\R\\s*", " ");
+    }
+}
