@@ -18,7 +18,8 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0 || (args.length == 1 && isMidiFile(args[0]))) {
-            studio.rondo.ui.StudioLauncher.launch(args);
+            int code = studio.rondo.ui.StudioLauncher.launch(args);
+            if (code != 0) System.exit(code);
             return;
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);

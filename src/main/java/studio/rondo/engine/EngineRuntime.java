@@ -11,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class EngineRuntime {
     public static final int DEFAULT_THREADS = 1;
     private static final AtomicInteger THREADS = new AtomicInteger(DEFAULT_THREADS);
-    private static volatile String description;
+    private static volatile String backend;
 
     private EngineRuntime() {
     }
@@ -20,7 +20,7 @@ public final class EngineRuntime {
     public static void setThreads(int threads) {
         if (threads < 0) throw new IllegalArgumentException("threads must be 0 (default) or more, was " + threads);
         THREADS.set(threads == 0 ? DEFAULT_THREADS : threads);
-        if (description != null) applyThreads();
+        if (backend != null) applyThreads();
     }
 
     public static int threads() {
@@ -29,18 +29,23 @@ public final class EngineRuntime {
 
     /** Loads the backend (the first call takes ~1-3 s: natives are unpacked and linked). */
     public static synchronized String start() {
-        if (description == null) {
+        if (backend == null) {
             applyThreads();
             Nd4j.create(1); // forces the backend and BLAS to initialise now, not in the first real use
             applyThreads();
-            description = "ND4J " + Nd4j.getBackend().getClass().getSimpleName().replace("Backend", "")
-                    + ", " + THREADS.get() + (THREADS.get() == 1 ? " thread" : " threads");
+            backend = "ND4J " + Nd4j.getBackend().getClass().getSimpleName().replace("Backend", "").toUpperCase(java.util.Locale.ROOT);
         }
-        return description;
+        return describe();
     }
 
     public static boolean started() {
-        return description != null;
+        return backend != null;
+    }
+
+    /** For the status bar and logs: "ND4J Cpu, 1 thread". */
+    public static String describe() {
+        int n = THREADS.get();
+        return (backend != null ? backend : "ND4J (not started)") + ", " + n + (n == 1 ? " thread" : " threads");
     }
 
     private static void applyThreads() {

@@ -1,14 +1,18 @@
 package studio.rondo.ui;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import studio.rondo.app.SettingsStore;
+import studio.rondo.ui.common.Background;
+import studio.rondo.ui.shell.StartupProbe;
+import studio.rondo.ui.shell.StudioWindow;
 
+/** The JavaFX application: one studio window. */
 public final class StudioApp extends Application {
     @Override
     public void start(Stage stage) {
-        stage.setScene(new Scene(new Label("Rondo Studio"), 800, 600));
-        stage.show();
+        StudioWindow window = new StudioWindow(stage, SettingsStore.standard());
+        window.open(Background.executor(), window.viewModel().defaultEngineLoader());
+        StartupProbe.attach(stage, window);
     }
 }

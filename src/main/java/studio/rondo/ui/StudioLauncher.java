@@ -7,7 +7,16 @@ public final class StudioLauncher {
     private StudioLauncher() {
     }
 
-    public static void launch(String[] args) {
-        Application.launch(StudioApp.class, args);
+    /** Returns only when the window has closed; a machine without a display gets a one-line message. */
+    public static int launch(String[] args) {
+        try {
+            Application.launch(StudioApp.class, args);
+            return 0;
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            if (Boolean.getBoolean("rondo.verbose")) e.printStackTrace();
+            System.err.println("rondo: cannot open the studio window (" + (e.getMessage() != null ? e.getMessage() : e)
+                    + "). Is there a display? The command line works without one: rondo --help");
+            return 1;
+        }
     }
 }

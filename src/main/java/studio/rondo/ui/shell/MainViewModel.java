@@ -1,0 +1,98 @@
+package studio.rondo.ui.shell;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.concurrent.Task;
+import studio.rondo.app.AppInfo;
+import studio.rondo.app.Settings;
+import studio.rondo.engine.EngineRuntime;
+
+/** State of the main window: the current workspace and the engine's start. Views only bind to it. */
+public final class MainViewModel {
+    // Properties
+    private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>(Workspace.DATASET);
+    private final ReadOnlyObjectWrapper<EngineState> engineState = new ReadOnlyObjectWrapper<>(EngineState.LOADING);
+    private final ReadOnlyStringWrapper engineText = new ReadOnlyStringWrapper("Starting the learning engine…");
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("Welcome to " + AppInfo.NAME);
+
+    private final Settings settings;
+
+    public MainViewModel(Settings settings) {
+        this.settings = settings;
+        workspace.set(Workspace.fromName(settings.lastWorkspace));
+        workspace.addListener((obs, old, now) -> {
+            settings.lastWorkspace = now.name();
+            statusText.set(now.title() + ": " + now.purpose());
+        });
+    }
+
+    public ObjectProperty<Workspace> workspaceProperty() {
+        return workspace;
+    }
+
+    public ReadOnlyObjectProperty<EngineState> engineStateProperty() {
+        return engineState.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty engineTextProperty() {
+        return engineText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    // Commands
+
+    public void select(Workspace w) {
+        workspace.set(w);
+    }
+
+    /**
+     * Loads the native backend off the FX thread: the window is usable at once and the status bar
+     * tells when training becomes possible.
+     */
+    public void startEngine(Executor executor, Callable<String> loader) {
+        Task<String> task = new Task<>() {
+            @Override
+            protected String call() throws Exception {
+                return loader.call();
+            }
+        };
+        task.setOnSucceeded(e -> {
+            engineState.set(EngineState.READY);
+            engineText.set("Engine ready: " + task.getValue());
+        });
+        task.setOnFailed(e -> {
+            engineState.set(EngineState.FAILED);
+            Throwable ex = task.getException();
+            engineText.set("Engine failed to start: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName())
+                    + " — datasets and playback still work; training needs the engine.");
+        });
+        executor.execute(task);
+    }
+
+    /** The default loader: ND4J with the thread count from the settings. */
+    public Callable<String> defaultEngineLoader() {
+        return () -> {
+            EngineRuntime.setThreads(settings.threads);
+            return EngineRuntime.start();
+        };
+    }
+
+    public void setThreads(int threads) {
+        settings.threads = threads;
+        EngineRuntime.setThreads(threads);
+        if (engineState.get() == EngineState.READY) engineText.set("Engine ready: " + EngineRuntime.start());
+    }
+}

@@ -1,0 +1,37 @@
+package studio.rondo.ui.shell;
+
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+import studio.rondo.engine.EngineRuntime;
+
+/** Engine settings a musician may want to change: for now the number of engine threads. */
+final class PreferencesDialog {
+    private PreferencesDialog() {
+    }
+
+    static void show(Window owner, MainViewModel vm) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Preferences");
+        dialog.setHeaderText("Engine");
+        int cores = Runtime.getRuntime().availableProcessors();
+        Spinner<Integer> threads = new Spinner<>(1, Math.max(1, cores), EngineRuntime.threads());
+        threads.setId("pref-threads");
+        Label help = new Label("One thread is fastest on 2-core machines; more help on larger ones (this machine has "
+                + cores + " cores).");
+        help.setWrapText(true);
+        help.setMaxWidth(380);
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(10);
+        grid.addRow(0, new Label("Engine threads"), threads);
+        grid.add(help, 0, 1, 2, 1);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.setThreads(threads.getValue()));
+    }
+}
