@@ -12,7 +12,7 @@ import javax.imageio.ImageIO;
 
 /**
  * Measures and pictures the real window, for the README, benchmarks and the installer smoke check:
- * {@code -Drondo.probe=FILE.png} prints how long the window and the engine took from JVM start,
+ * {@code -Drondo.probe=FILE.png} (or RONDO_PROBE in the environment, for mvn javafx:run) prints how long the window and the engine took from JVM start,
  * saves a screenshot once the engine is up (or failed), and quits. Does nothing without the property.
  */
 public final class StartupProbe {
@@ -20,8 +20,8 @@ public final class StartupProbe {
     }
 
     public static void attach(Stage stage, StudioWindow window) {
-        String target = System.getProperty("rondo.probe");
-        if (target == null) return;
+        String target = System.getProperty("rondo.probe", System.getenv("RONDO_PROBE"));
+        if (target == null || target.isBlank()) return;
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long shownMs = System.currentTimeMillis() - jvmStart;
         var vm = window.viewModel();
