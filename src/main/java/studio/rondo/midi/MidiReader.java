@@ -35,6 +35,7 @@ public final class MidiReader {
      */
     public static Piece read(Path file, ReadOptions options) throws IOException {
         String source = file.toString();
+        if (Files.isDirectory(file)) throw new MidiFormatException(source, "is a directory, not a MIDI file");
         long size;
         try {
             size = Files.size(file);
@@ -45,7 +46,6 @@ public final class MidiReader {
             throw new MidiFormatException(source, "file is " + size + " bytes, larger than the limit of "
                     + options.maxFileBytes() + " bytes for a MIDI file");
         }
-        if (Files.isDirectory(file)) throw new MidiFormatException(source, "is a directory, not a MIDI file");
         return read(Files.readAllBytes(file), source, baseName(file), options);
     }
 
