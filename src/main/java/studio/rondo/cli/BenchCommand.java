@@ -1,0 +1,92 @@
+package studio.rondo.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import studio.rondo.bench.BenchRecord;
+import studio.rondo.bench.BenchSettings;
+import studio.rondo.bench.Benchmark;
+import studio.rondo.bench.MidiReadBenchmark;
+
+/** `rondo bench`: runs the benchmarks (all, or those named with --only) and prints one record each. */
+@Command(name = "bench", description = "Measure the studio on this machine (MIDI reading; more to come).")
+final class BenchCommand implements Callable<Integer> {
+    /** Every benchmark, in the order they run. Add new ones here. */
+    static List<Benchmark> benchmarks() {
+        return List.of(new MidiReadBenchmark());
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--only", split = ",", paramLabel = "NAME", description = "Run only these benchmarks (e.g. midi).")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder of MIDI files (default: ${DEFAULT-VALUE}).")
+    Path data = Path.of("..", "shared", "data", "midi", "piano-midi-de");
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Warm-up rounds, not counted (default: ${DEFAULT-VALUE}).")
+    int warmup = 5;
+
+    @Option(names = "--rounds", paramLabel = "N", description = "Measured rounds (default: ${DEFAULT-VALUE}).")
+    int rounds = 10;
+
+    @Option(names = "--json", description = "Print a JSON array of records.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Benchmark> selected = select();
+        if (warmup < 0 || rounds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--warmup must be 0 or more and --rounds 1 or more");
+        }
+        BenchSettings settings = new BenchSettings(data.toAbsolutePath().normalize(), warmup, rounds);
+        PrintWriter out = spec.commandLine().getOut();
+        ObjectMapper mapper = new ObjectMapper();
+        ArrayNode arr = mapper.createArrayNode();
+        for (Benchmark b : selected) {
+            BenchRecord r;
+            try {
+                r = b.run(settings);
+            } catch (IOException e) {
+                throw new BadInputException("bench " + b.name() + ": " + e.getMessage(), e);
+            }
+            if (json) {
+                ObjectNode o = arr.addObject();
+                o.put("bench", r.bench());
+                r.figures().forEach((k, v) -> o.set(k, mapper.valueToTree(v)));
+            } else {
+                out.println(r.summary());
+                out.flush();
+            }
+        }
+        if (json) out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private List<Benchmark> select() {
+        List<Benchmark> all = benchmarks();
+        if (only.isEmpty()) return all;
+        List<String> known = all.stream().map(Benchmark::name).toList();
+        for (String name : only) {
+            if (!known.contains(name)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "unknown benchmark '" + name + "' (known: " + String.join(", ", known) + ")");
+            }
+        }
+        return all.stream().filter(b -> only.contains(b.name())).collect(Collectors.toList());
+    }
+}
