@@ -136,6 +136,7 @@ public final class Performance implements Encoding {
         int velocity = ctx.velocity();
         for (Step s : steps) {
             int e = s.classOf(0);
+            if (e < 0 || e >= SIZE) continue; // not an event: ignore rather than fail on model output
             if (e < NOTE_OFF) {
                 close(out, e, openAt, openVelocity, now, ctx); // re-struck key
                 openAt[e] = now;
@@ -144,7 +145,7 @@ public final class Performance implements Encoding {
                 close(out, e - NOTE_OFF, openAt, openVelocity, now, ctx);
             } else if (e < VELOCITY) {
                 now += e - TIME_SHIFT + 1;
-            } else if (e < SIZE) {
+            } else {
                 velocity = binVelocity(e - VELOCITY);
             }
         }

@@ -57,8 +57,16 @@ class PerformanceTest {
     }
 
     @Test
+    void repeatedNotesThatTouchKeepTheirLengths() {
+        // the first C4 ends exactly when the second starts: its NOTE_OFF must come before the new NOTE_ON
+        Piece p = piece(note(60, 0, 0.5, 80), note(60, 0.5, 0.5, 80));
+        var notes = enc.decode(enc.encode(p).steps(), DecodeContext.standard());
+        NoteMatch.assertSameNotes(p.notes(), notes, 1e-9, 1e-9, Performance.BIN_WIDTH / 2);
+    }
+
+    @Test
     void decodingIgnoresStrayNoteOffsAndClosesNotesStillHeldAtTheEnd() {
-        List<Step> steps = List.of(Step.ofClasses(Performance.NOTE_OFF + 50), Step.ofClasses(Performance.VELOCITY + 31),
+        List<Step> steps = List.of(Step.ofClasses(Performance.NOTE_OFF + 50), Step.ofClasses(-1), Step.ofClasses(388), Step.ofClasses(Performance.VELOCITY + 31),
                 Step.ofClasses(Performance.NOTE_ON + 60), Step.ofClasses(Performance.NOTE_ON + 64),
                 Step.ofClasses(Performance.TIME_SHIFT + 19));
         var notes = enc.decode(steps, DecodeContext.standard());

@@ -40,4 +40,26 @@ class WindowAndInputLayoutTest {
         assertEquals(1f, one[piece.classAt(PitchStepDuration.PITCH, 3)]);
         assertEquals(129, layout.offset(PitchStepDuration.DURATION));
     }
+
+    @Test
+    void writesNextStepAndPerStepTargetsAsOneHotOrValues() {
+        Window w = new Window(piece, 3, 4);
+        float[] next = new float[2 * 128];
+        Targets.writeNext(w, PitchStepDuration.PITCH, next, 1);
+        assertEquals(1f, next[128 + piece.classAt(PitchStepDuration.PITCH, 7)]);
+        assertEquals(piece.classAt(PitchStepDuration.PITCH, 7), Targets.nextClass(w, PitchStepDuration.PITCH));
+        float[] step = new float[1];
+        Targets.writeNext(w, PitchStepDuration.STEP, step, 0);
+        assertEquals(piece.valueAt(PitchStepDuration.STEP, 7), step[0]);
+
+        float[] seq = new float[128 * 4];
+        Targets.writeSequence(w, PitchStepDuration.PITCH, seq, 0);
+        for (int t = 0; t < 4; t++) assertEquals(1f, seq[piece.classAt(PitchStepDuration.PITCH, 4 + t) * 4 + t], "t=" + t);
+        float ones = 0;
+        for (float v : seq) ones += v;
+        assertEquals(4f, ones);
+        float[] dur = new float[4];
+        Targets.writeSequence(w, PitchStepDuration.DURATION, dur, 0);
+        assertEquals(piece.valueAt(PitchStepDuration.DURATION, 7), dur[3]);
+    }
 }
