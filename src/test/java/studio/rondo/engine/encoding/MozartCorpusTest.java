@@ -142,11 +142,21 @@ class MozartCorpusTest {
         List<List<Piece.TimedNote>> byPitch = new ArrayList<>();
         for (int p = 0; p < 128; p++) byPitch.add(new ArrayList<>());
         for (Piece.TimedNote d : decoded) byPitch.get(d.pitch()).add(d);
+        double[][] starts = new double[128][];
+        for (int p = 0; p < 128; p++) {
+            byPitch.get(p).sort(java.util.Comparator.comparingDouble(Piece.TimedNote::startSeconds));
+            starts[p] = byPitch.get(p).stream().mapToDouble(Piece.TimedNote::startSeconds).toArray();
+        }
         var exempt = new java.util.HashSet<>(endExempt);
         for (Note n : notes) {
             boolean checkEnd = !exempt.contains(n);
-            boolean found = byPitch.get(n.pitch()).stream().anyMatch(d -> Math.abs(d.startSeconds() - n.startSeconds()) <= onsetTol
-                    && (!checkEnd || Math.abs(d.endSeconds() - n.endSeconds()) <= endTol));
+            List<Piece.TimedNote> same = byPitch.get(n.pitch());
+            int i = java.util.Arrays.binarySearch(starts[n.pitch()], n.startSeconds() - onsetTol);
+            if (i < 0) i = -i - 1;
+            boolean found = false;
+            for (; i < same.size() && !found && same.get(i).startSeconds() <= n.startSeconds() + onsetTol; i++) {
+                found = !checkEnd || Math.abs(same.get(i).endSeconds() - n.endSeconds()) <= endTol;
+            }
             assertTrue(found, what + ": no decoded note for pitch " + n.pitch() + " at " + n.startSeconds() + ".." + n.endSeconds());
         }
     }
