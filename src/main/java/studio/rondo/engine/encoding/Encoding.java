@@ -1,0 +1,49 @@
+package studio.rondo.engine.encoding;
+
+import java.util.List;
+import studio.rondo.music.Piece;
+
+/**
+ * Turns a {@link Piece} into a sequence of steps a network learns from, and a sequence of sampled
+ * steps back into notes. Implementations are immutable: {@link #fit} returns a new, fitted instance.
+ */
+public interface Encoding {
+
+    /** Name stored in model files, e.g. "three-stream". */
+    String name();
+
+    /** The streams of each step, in order; input features and output heads are built from these. */
+    List<StreamSpec> streams();
+
+    /** Input features per time step (sum of the streams' input widths). */
+    default int inputFeatures() {
+        return streams().stream().mapToInt(StreamSpec::inputWidth).sum();
+    }
+
+    /**
+     * Builds the corpus vocabularies. Encodings with fixed vocabularies return themselves. To train
+     * on transposed copies, fit on them too, or unseen chords will encode as unknown.
+     */
+    Encoding fit(List<Piece> corpus);
+
+    /** False only for encodings that need {@link #fit} before {@link #encode}. */
+    boolean fitted();
+
+    /** Encodes a piece (drums skipped). */
+    EncodedPiece encode(Piece piece);
+
+    /**
+     * Decodes steps (e.g. what a sampler produced) into notes placed in seconds. Never fails on
+     * model output: times are clamped to be non-negative, notes to a positive length, pitches to
+     * 0..127 and velocities to 1..127.
+     */
+    List<Piece.TimedNote> decode(List<Step> steps, DecodeContext context);
+
+    /** Decodes into a piece whose ticks come from the context's tempo map. */
+    default Piece decodePiece(String name, List<Step> steps, DecodeContext context) {
+        return Piece.fromSeconds(name, decode(steps, context), context.tempoMap());
+    }
+
+    /** The state that recreates this encoding through {@link Encodings#fromSpec}. */
+    EncodingSpec spec();
+}
