@@ -26,7 +26,7 @@ public final class RondoCommand implements Runnable {
         }
     }
 
-    @Option(names = "--threads", scope = ScopeType.INHERIT, paramLabel = "N",
+    @Option(names = "--threads", scope = ScopeType.INHERIT, paramLabel = "N", defaultValue = "1",
             description = "ND4J/OpenMP threads (default: ${DEFAULT-VALUE}, the fastest on 2-core machines).")
     void setThreads(int threads) {
         if (threads < 1) throw new CommandLine.ParameterException(new CommandLine(this), "--threads must be 1 or more, was " + threads);
