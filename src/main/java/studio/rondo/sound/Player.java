@@ -72,7 +72,12 @@ public final class Player implements AutoCloseable {
         this.clock = Executors.newSingleThreadScheduledExecutor(daemon("rondo-player-clock"));
         this.events = Executors.newSingleThreadExecutor(daemon("rondo-player-events"));
         sequencer.addMetaEventListener(meta -> {
-            if (meta.getType() == 0x2F) clock.execute(this::checkEnd); // end of track: off the sequencer's thread
+            if (meta.getType() != 0x2F) return;
+            try {
+                clock.execute(this::checkEnd); // end of track: handled off the sequencer's thread
+            } catch (RejectedExecutionException closedMeanwhile) {
+                // nothing to end any more
+            }
         });
         clock.scheduleAtFixedRate(this::tick, CLOCK_MILLIS, CLOCK_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -336,7 +341,9 @@ public final class Player implements AutoCloseable {
     private synchronized void checkEnd() {
         if (closed || state != PlayerState.PLAYING) return;
         // The sequencer would run on to the end-of-track marker, which can trail the music by minutes.
-        if (sequencer.isRunning() && (looping || !atEnd())) return;
+        // While looping it wraps at the loop end, unless the playhead was sent past it.
+        boolean pastEnd = atEnd() && (!looping || sequencer.getTickPosition() > sequencer.getLoopEndPoint());
+        if (sequencer.isRunning() && !pastEnd) return;
         sequencer.stop();
         silenceNotes();
         sequencer.setTickPosition(0);
