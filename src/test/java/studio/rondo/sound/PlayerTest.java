@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 import javax.sound.midi.MidiSystem;
 import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Sequencer;
+import javax.sound.midi.Synthesizer;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -188,6 +192,38 @@ class PlayerTest {
         player.useBuiltInSounds();
         assertEquals(Optional.empty(), player.soundFont());
         assertEquals(Optional.empty(), SoundFonts.remembered(settings));
+    }
+
+    @Test
+    void playingSendsTheNotesToTheSynthesizerAndStopSilencesThem() throws Exception {
+        // Gervill opened on a stream instead of a sound card: what the player sends can be heard by reading it.
+        Synthesizer synth = MidiSystem.getSynthesizer();
+        AudioInputStream audio = (AudioInputStream) Class.forName("com.sun.media.sound.AudioSynthesizer")
+                .getMethod("openStream", AudioFormat.class, Map.class).invoke(synth, WavRenderer.FORMAT, null);
+        player = new Player(openSequencer(), () -> synth, null);
+        player.load(TestPieces.piece().note(0, 3.0, 69, 110).build());
+        player.loadSoundFont(TestPieces.smallSoundFont(dir)); // swapped into the open synthesizer
+
+        player.play();
+        assertTrue(player.isAudioOpen());
+        Thread.sleep(300);
+        assertTrue(rms(audio, 0.2) > 0.01, "the note sounds");
+        player.stop();
+        Thread.sleep(100);
+        audio.skip(4 * 44_100); // let the release fade
+        assertTrue(rms(audio, 0.2) < 1e-3, "silent after stop");
+        player.close();
+        assertFalse(synth.isOpen(), "close releases the synthesizer");
+    }
+
+    private static double rms(AudioInputStream audio, double seconds) throws Exception {
+        byte[] b = audio.readNBytes(4 * (int) (seconds * 44_100));
+        double sum = 0;
+        for (int i = 0; i + 1 < b.length; i += 2) {
+            double v = (short) ((b[i] & 0xFF) | (b[i + 1] << 8)) / 32768.0;
+            sum += v * v;
+        }
+        return Math.sqrt(sum / (b.length / 2));
     }
 
     private static Sequencer openSequencer() throws MidiUnavailableException {
