@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import studio.rondo.app.SettingsStore;
+import studio.rondo.sound.SoundFonts;
 import studio.rondo.sound.TestPieces;
 
 class RenderCommandTest {
@@ -84,6 +86,24 @@ class RenderCommandTest {
         assertTrue(err.toString().startsWith("rondo: SoundFont " + bad + " cannot be used"), err.toString());
         assertEquals(1, err.toString().lines().count(), err.toString());
         assertFalse(Files.exists(wav));
+    }
+
+    @Test
+    void usesTheSoundFontRememberedInTheSettings() throws Exception {
+        Path sf2 = TestPieces.smallSoundFont(dir);
+        SoundFonts.remember(SettingsStore.standard(), sf2);
+        assertEquals(0, run("render", midi.toString(), "--out", dir.resolve("x.wav").toString()), err.toString());
+        assertTrue(out.toString().contains(" of audio with small.sf2 in "), out.toString());
+    }
+
+    @Test
+    void aRememberedSoundFontThatNoLongerLoadsFallsBackWithAWarning() throws Exception {
+        Path bad = TestPieces.corruptSoundFont(dir);
+        SoundFonts.remember(SettingsStore.standard(), bad);
+        assertEquals(0, run("render", midi.toString(), "--out", dir.resolve("x.wav").toString()), err.toString());
+        assertTrue(err.toString().startsWith("rondo: SoundFont " + bad.toAbsolutePath() + " cannot be used"), err.toString());
+        assertTrue(err.toString().contains("using the built-in sounds"), err.toString());
+        assertTrue(out.toString().contains(" of audio with the built-in sounds in "), out.toString());
     }
 
     @Test
