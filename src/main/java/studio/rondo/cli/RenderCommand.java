@@ -43,12 +43,12 @@ final class RenderCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (Files.exists(output) && !force)
             throw new BadInputException(output + " already exists; add --force to overwrite it");
+        long start = System.nanoTime(); // reading, SoundFont and rendering: what the user waits for
         Sequence sequence = readMidi(input);
         Path soundFontUsed = soundFontFile != null ? soundFontFile : SoundFonts.remembered(SettingsStore.standard()).orElse(null);
         Soundbank soundFont = loadSoundFont(soundFontUsed, err);
         if (soundFont == null) soundFontUsed = null;
 
-        long start = System.nanoTime();
         WavRenderer.Result result = new WavRenderer(soundFont).render(sequence, output, RenderProgress.none(), () -> false);
         double took = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "Wrote %s: %s of audio with %s in %.1f s%n", result.file().toAbsolutePath(), minutes(result.seconds()),
