@@ -1,0 +1,93 @@
+package studio.rondo.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import javax.sound.midi.Sequence;
+import javax.sound.midi.Soundbank;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import studio.rondo.app.SettingsStore;
+import studio.rondo.midi.MidiFormatException;
+import studio.rondo.midi.MidiReader;
+import studio.rondo.midi.MidiWriter;
+import studio.rondo.midi.ReadOptions;
+import studio.rondo.sound.RenderProgress;
+import studio.rondo.sound.SoundFontException;
+import studio.rondo.sound.SoundFonts;
+import studio.rondo.sound.WavRenderer;
+
+@Command(name = "render", description = "Render a MIDI file to a WAV file (44.1 kHz, 16-bit, stereo).%n"
+        + "Uses --soundfont, else the SoundFont chosen in the studio, else the built-in sounds.")
+final class RenderCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE.mid", description = "The MIDI file to render.")
+    Path input;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.wav", description = "Where to write the WAV file.")
+    Path output;
+
+    @Option(names = "--soundfont", paramLabel = "FILE.sf2", description = "A SoundFont to play the piece with.")
+    Path soundFontFile;
+
+    @Option(names = "--force", description = "Overwrite FILE.wav if it exists.")
+    boolean force;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (Files.exists(output) && !force)
+            throw new BadInputException(output + " already exists; add --force to overwrite it");
+        long start = System.nanoTime(); // reading, SoundFont and rendering: what the user waits for
+        Sequence sequence = readMidi(input);
+        Path soundFontUsed = soundFontFile != null ? soundFontFile : SoundFonts.remembered(SettingsStore.standard()).orElse(null);
+        Soundbank soundFont = loadSoundFont(soundFontUsed, err);
+        if (soundFont == null) soundFontUsed = null;
+
+        WavRenderer.Result result = new WavRenderer(soundFont).render(sequence, output, RenderProgress.none(), () -> false);
+        double took = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "Wrote %s: %s of audio with %s in %.1f s%n", result.file().toAbsolutePath(), minutes(result.seconds()),
+                soundFontUsed == null ? "the built-in sounds" : soundFontUsed.getFileName(), took);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Through the studio's own reader: its errors name the file and the reason, and drums stay audible. */
+    private static Sequence readMidi(Path file) {
+        if (!Files.isRegularFile(file)) throw new BadInputException(file + ": no such file");
+        try {
+            return MidiWriter.toSequence(MidiReader.read(file, ReadOptions.DEFAULT.withKeepDrums(true)));
+        } catch (MidiFormatException e) {
+            throw new BadInputException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** An explicit --soundfont must load; a remembered one that no longer does is skipped with a warning. */
+    private Soundbank loadSoundFont(Path file, PrintWriter err) {
+        if (file == null) return null;
+        try {
+            return SoundFonts.load(file);
+        } catch (SoundFontException e) {
+            if (file.equals(soundFontFile)) throw new BadInputException(e.getMessage(), e);
+            err.println("rondo: " + e.getMessage() + "; using the built-in sounds");
+            err.flush();
+            return null;
+        }
+    }
+
+    private static String minutes(double seconds) {
+        long tenths = Math.round(seconds * 10);
+        return String.format(Locale.ROOT, "%d:%02d.%d", tenths / 600, (tenths / 10) % 60, tenths % 10);
+    }
+}
