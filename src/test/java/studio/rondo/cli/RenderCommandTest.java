@@ -73,7 +73,7 @@ class RenderCommandTest {
         Path wav = dir.resolve("x.wav");
         assertEquals(3, run("render", notMidi.toString(), "--out", wav.toString()));
         String message = err.toString();
-        assertTrue(message.startsWith("rondo: " + notMidi + ": not a readable MIDI file"), message);
+        assertTrue(message.startsWith("rondo: " + notMidi + ": not a MIDI file"), message);
         assertEquals(1, message.lines().count(), message);
         assertFalse(Files.exists(wav));
     }
