@@ -1,0 +1,71 @@
+package studio.rondo.ui.player;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import studio.rondo.sound.PlayerState;
+
+/** Play/pause, stop, time and any playback problem, bound to a {@link TransportViewModel}. */
+public final class TransportBar extends HBox {
+
+    public TransportBar(TransportViewModel vm) {
+        getStyleClass().add("transport-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(8);
+
+        Button play = new Button();
+        play.setId("transport-play");
+        play.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(
+                vm.stateProperty().get() == PlayerState.PLAYING ? MaterialDesignP.PAUSE : MaterialDesignP.PLAY), vm.stateProperty()));
+        play.setTooltip(new Tooltip("Play / pause (Space)"));
+        play.disableProperty().bind(vm.loadedProperty().not());
+        play.setOnAction(e -> vm.togglePlay());
+
+        Button stop = new Button(null, new FontIcon(MaterialDesignS.STOP));
+        stop.setId("transport-stop");
+        stop.setTooltip(new Tooltip("Stop and go back to the start"));
+        stop.disableProperty().bind(vm.loadedProperty().not());
+        stop.setOnAction(e -> vm.stop());
+
+        Label time = new Label();
+        time.setId("transport-time");
+        time.getStyleClass().add("transport-time");
+        time.textProperty().bind(Bindings.createStringBinding(() -> vm.loadedProperty().get()
+                ? clock(vm.positionProperty().get()) + " / " + clock(vm.durationProperty().get()) : "–:–– / –:––",
+                vm.positionProperty(), vm.durationProperty(), vm.loadedProperty()));
+
+        Label problem = new Label();
+        problem.setId("transport-problem");
+        problem.getStyleClass().add("transport-problem");
+        problem.setGraphic(new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+        problem.textProperty().bind(vm.problemProperty());
+        problem.visibleProperty().bind(vm.problemProperty().isNotNull());
+        problem.managedProperty().bind(problem.visibleProperty());
+        problem.setWrapText(true);
+        problem.setMinWidth(0);
+        HBox.setHgrow(problem, Priority.ALWAYS);
+
+        Label sounds = new Label();
+        sounds.getStyleClass().add("transport-sounds");
+        sounds.textProperty().bind(Bindings.concat("Sounds: ", vm.soundFontNameProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+
+        getChildren().addAll(play, stop, time, problem, spacer, sounds);
+    }
+
+    static String clock(double seconds) {
+        if (Double.isNaN(seconds)) return "0:00";
+        long s = Math.max(0, Math.round(Math.floor(seconds)));
+        return s / 60 + ":" + String.format("%02d", s % 60);
+    }
+}
