@@ -226,7 +226,8 @@ public final class Corpus {
         Path k = key(entry.file());
         if (entry.fingerprint() != null) {
             Piece cached = cache.get(k, entry.fingerprint().sha256());
-            if (cached != null) return cached;
+            // One stat per load keeps the cache honest when a file is edited during a session.
+            if (cached != null && sameSizeAndTime(entry.fingerprint(), k)) return cached;
         }
         CorpusScanner.Read read = new CorpusScanner(readOptions).readWithPiece(k);
         synchronized (this) {
@@ -235,6 +236,14 @@ public final class Corpus {
         if (read.piece() == null) throw new IOException(k + ": " + read.entry().problem());
         cache.put(k, read.entry().fingerprint().sha256(), read.piece());
         return read.piece();
+    }
+
+    private static boolean sameSizeAndTime(Fingerprint print, Path file) {
+        try {
+            return print.sameSizeAndTime(file);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     long cachedNotes() {
