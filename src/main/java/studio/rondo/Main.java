@@ -8,8 +8,8 @@ import java.util.Locale;
 import studio.rondo.cli.RondoCommand;
 
 /**
- * The one entry point of the jar and the installed launchers. No arguments (or one MIDI file, as a
- * file association passes it): the studio window. Anything else: the command line.
+ * The one entry point of the jar and the installed launchers. No arguments, or only MIDI files and
+ * folders (as a file association passes them): the studio window. Anything else: the command line.
  * Deliberately not a JavaFX Application, so the class path launch works (STACK-NOTES, jpackage).
  */
 public final class Main {
@@ -17,7 +17,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || (args.length == 1 && isMidiFile(args[0]))) {
+        if (args.length == 0 || opensInStudio(args)) {
             int code = studio.rondo.ui.StudioLauncher.launch(args);
             if (code != 0) System.exit(code);
             return;
@@ -27,8 +27,18 @@ public final class Main {
         System.exit(RondoCommand.execute(args, out, err));
     }
 
-    private static boolean isMidiFile(String arg) {
-        String lower = arg.toLowerCase(Locale.ROOT);
-        return (lower.endsWith(".mid") || lower.endsWith(".midi")) && Files.isRegularFile(Path.of(arg));
+    /**
+     * MIDI files and folders alone (what a file association or "Open with" passes) open in the
+     * window; a command name or an option always means the command line.
+     */
+    static boolean opensInStudio(String[] args) {
+        if (args[0].startsWith("-") || RondoCommand.isCommandName(args[0])) return false;
+        for (String arg : args) {
+            Path p = Path.of(arg);
+            String lower = arg.toLowerCase(Locale.ROOT);
+            boolean midi = (lower.endsWith(".mid") || lower.endsWith(".midi")) && Files.isRegularFile(p);
+            if (!midi && !Files.isDirectory(p)) return false;
+        }
+        return true;
     }
 }

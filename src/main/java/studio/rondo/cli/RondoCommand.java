@@ -66,6 +66,11 @@ public final class RondoCommand implements Runnable {
         return cmd.execute(args);
     }
 
+    /** Whether a word names one of the subcommands (so a folder of that name never shadows it). */
+    public static boolean isCommandName(String word) {
+        return new CommandLine(new RondoCommand()).getSubcommands().containsKey(word);
+    }
+
     private static String oneLine(Throwable ex) {
         String msg = ex.getMessage();
         if (msg == null || msg.isBlank()) msg = ex.getClass().getSimpleName();

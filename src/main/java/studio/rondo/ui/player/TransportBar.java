@@ -1,5 +1,6 @@
 package studio.rondo.ui.player;
 
+import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -8,6 +9,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -60,7 +62,18 @@ public final class TransportBar extends HBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
-        getChildren().addAll(play, stop, time, problem, spacer, sounds);
+        Button chooseSounds = new Button("SoundFont…", new FontIcon(MaterialDesignP.PIANO));
+        chooseSounds.setId("transport-soundfont");
+        chooseSounds.setTooltip(new Tooltip("Play with a SoundFont (.sf2) of your choice; it is remembered"));
+        chooseSounds.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Choose a SoundFont");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("SoundFonts", "*.sf2", "*.SF2"));
+            File file = chooser.showOpenDialog(getScene().getWindow());
+            if (file != null) vm.chooseSoundFont(file.toPath());
+        });
+
+        getChildren().addAll(play, stop, time, problem, spacer, sounds, chooseSounds);
     }
 
     static String clock(double seconds) {

@@ -118,6 +118,16 @@ public final class TransportViewModel implements AutoCloseable {
         soundFontName.set(file.getFileName().toString());
     }
 
+    /** Like {@link #useSoundFont}, but a file that does not load is reported in the problem line. */
+    public void chooseSoundFont(Path file) {
+        try {
+            useSoundFont(file);
+            problem.set(null);
+        } catch (SoundFontException e) {
+            problem.set(e.getMessage());
+        }
+    }
+
     @Override
     public void close() {
         if (player != null) player.close();

@@ -11,6 +11,9 @@ import javafx.stage.Stage;
 import studio.rondo.app.AppInfo;
 import studio.rondo.app.Settings;
 import studio.rondo.app.SettingsStore;
+import studio.rondo.ui.dataset.DatasetView;
+import studio.rondo.ui.dataset.DatasetViewModel;
+import studio.rondo.ui.player.TransportViewModel;
 
 /**
  * Puts the main view into a stage: restores the window's size, position and workspace from the
@@ -22,13 +25,32 @@ public final class StudioWindow {
     private final Settings settings;
     private final MainViewModel viewModel;
     private final MainView view;
+    private final Executor executor;
+    // Shared by the workspaces: one player for the whole studio, one corpus.
+    private final TransportViewModel transport;
+    private final DatasetViewModel dataset;
 
-    public StudioWindow(Stage stage, SettingsStore store) {
+    /**
+     * @param store    where settings live; the corpus list is kept beside them (corpus.json)
+     * @param executor runs the long work of every workspace off the FX thread
+     */
+    public StudioWindow(Stage stage, SettingsStore store, Executor executor) {
         this.stage = stage;
         this.store = store;
+        this.executor = executor;
         this.settings = store.load();
         this.viewModel = new MainViewModel(settings);
-        this.view = new MainView(viewModel, StudioWindow::workspaceView);
+        this.transport = new TransportViewModel(store);
+        this.dataset = new DatasetViewModel(store.file().toAbsolutePath().getParent().resolve("corpus.json"), executor);
+        this.view = new MainView(viewModel, this::workspaceView);
+    }
+
+    public DatasetViewModel dataset() {
+        return dataset;
+    }
+
+    public TransportViewModel transport() {
+        return transport;
     }
 
     public MainViewModel viewModel() {
@@ -40,7 +62,7 @@ public final class StudioWindow {
     }
 
     /** Shows the window, then starts the engine off the FX thread so the window never waits for it. */
-    public void open(Executor executor, Callable<String> engineLoader) {
+    public void open(Callable<String> engineLoader) {
         Scene scene = new Scene(view, settings.windowWidth, settings.windowHeight);
         scene.getStylesheets().add(StudioWindow.class.getResource("/studio/rondo/ui/studio.css").toExternalForm());
         stage.setScene(scene);
@@ -50,8 +72,12 @@ public final class StudioWindow {
         var icon = StudioWindow.class.getResourceAsStream("/studio/rondo/ui/rondo.png");
         if (icon != null) stage.getIcons().add(new Image(icon));
         restoreBounds();
-        stage.setOnHidden(e -> saveSettings());
+        stage.setOnHidden(e -> {
+            saveSettings();
+            transport.close();
+        });
         stage.show();
+        dataset.reopen();
         viewModel.startEngine(executor, engineLoader);
     }
 
@@ -77,9 +103,10 @@ public final class StudioWindow {
         stage.setMaximized(settings.maximized);
     }
 
-    private static Node workspaceView(Workspace w) {
+    private Node workspaceView(Workspace w) {
+        if (w == Workspace.DATASET) return new DatasetView(dataset, transport);
         return new WorkspacePlaceholder(w, switch (w) {
-            case DATASET -> "Coming soon. Today, from a terminal: rondo inspect FOLDER lists every piece of a folder.";
+            case DATASET -> throw new IllegalStateException();
             case TRAINING -> "Coming soon. Today, from a terminal: rondo presets lists the six presets you will train.";
             case GENERATE -> "Coming soon: primers, temperature, variations, piano roll, playback and export.";
         });

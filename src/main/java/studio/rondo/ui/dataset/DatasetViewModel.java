@@ -1,0 +1,304 @@
+package studio.rondo.ui.dataset;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.concurrent.Task;
+import studio.rondo.dataset.CancellationToken;
+import studio.rondo.dataset.Corpus;
+import studio.rondo.dataset.CorpusEntry;
+import studio.rondo.dataset.CorpusManifest;
+import studio.rondo.dataset.CorpusTotals;
+import studio.rondo.dataset.Split;
+import studio.rondo.music.Piece;
+
+/**
+ * The Dataset workspace's state and commands: the corpus table (filtered), background scans with
+ * progress and cancel, the split, the selected piece loaded for the piano roll, and the manifest that
+ * brings the corpus back on the next start. Only this class talks to the dataset engine.
+ */
+public final class DatasetViewModel {
+    // Properties
+    private final ObservableList<CorpusEntry> entries = FXCollections.observableArrayList();
+    private final FilteredList<CorpusEntry> visibleEntries = new FilteredList<>(entries, e -> true);
+    private final StringProperty filterText = new SimpleStringProperty("");
+    private final ObjectProperty<CorpusEntry> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Piece> selectedPiece = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper totalsText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    private final Path manifest;
+    private final Executor executor;
+    private volatile Corpus corpus = new Corpus();
+    private CancellationToken currentCancel;
+
+    public DatasetViewModel(Path manifest, Executor executor) {
+        this.manifest = manifest;
+        this.executor = executor;
+        filterText.addListener((obs, old, now) -> visibleEntries.setPredicate(matcher(now)));
+        selected.addListener((obs, old, now) -> loadSelectedPiece(now));
+        updateTotals();
+    }
+
+    public ObservableList<CorpusEntry> visibleEntries() {
+        return visibleEntries;
+    }
+
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    public ObjectProperty<CorpusEntry> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyObjectProperty<Piece> selectedPieceProperty() {
+        return selectedPiece.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty totalsTextProperty() {
+        return totalsText.getReadOnlyProperty();
+    }
+
+    /** True while a scan or the reopening of the saved corpus runs. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** The last thing that happened, in words (scan done, problems, saving failed). */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The corpus the trainer will use. */
+    public Corpus corpus() {
+        return corpus;
+    }
+
+    // Commands
+
+    /** Reopens the corpus saved last time; missing files are flagged, never fatal. */
+    public void reopen() {
+        CancellationToken cancel = new CancellationToken();
+        run("Opening your corpus", cancel, () -> {
+            Corpus loaded = CorpusManifest.loadIfPresent(manifest, this::reportProgress, cancel);
+            corpus = loaded;
+            return loaded.entries();
+        }, list -> {
+            entries.setAll(sorted(list));
+            long missing = list.stream().filter(e -> e.status() == CorpusEntry.Status.MISSING).count();
+            message.set(list.isEmpty() ? "Add MIDI files or folders to start a corpus."
+                    : "Reopened " + list.size() + " pieces" + (missing > 0 ? "; " + missing + " files are missing" : "") + ".");
+        });
+    }
+
+    /** Scans files and folders (recursively) in the background; rows appear as files are read. */
+    public void add(List<Path> paths) {
+        add(paths, false);
+    }
+
+    /**
+     * Like {@link #add(List)}; with {@code selectFirst} the first piece read is selected when the scan
+     * ends (a file opened from the desktop shows at once).
+     */
+    public void add(List<Path> paths, boolean selectFirst) {
+        if (paths.isEmpty()) return;
+        CancellationToken cancel = new CancellationToken();
+        ConcurrentLinkedQueue<CorpusEntry> arrived = new ConcurrentLinkedQueue<>();
+        AtomicBoolean flushPending = new AtomicBoolean();
+        Corpus target = corpus;
+        run("Reading MIDI files", cancel, () -> {
+            var result = target.add(paths, this::reportProgress, e -> {
+                arrived.add(e);
+                // Coalesced: at most one hop to the FX thread in flight, however fast files come.
+                if (flushPending.compareAndSet(false, true)) Platform.runLater(() -> {
+                    flushPending.set(false);
+                    mergeArrived(arrived);
+                });
+            }, cancel);
+            // A corpus needs pieces to validate on: the first scan that leaves that side empty makes
+            // the default seeded split (later additions keep every piece where the user put it).
+            CorpusTotals t = target.totals();
+            if (t.validationPieces() == 0 && t.pieces() - t.problems() >= 2 && !result.cancelled()) {
+                target.resplit(Corpus.DEFAULT_VALIDATION_FRACTION, Corpus.DEFAULT_SEED);
+                arrived.addAll(target.entries());
+            }
+            save(target);
+            return result;
+        }, result -> {
+            mergeArrived(arrived);
+            String summary = result.entries().size() + " files read" + (result.errors() > 0 ? ", " + result.errors()
+                    + " could not be read (see Status)" : "") + (result.cancelled() ? " — cancelled" : "") + ".";
+            message.set(summary);
+            if (selectFirst) result.entries().stream().findFirst()
+                    .flatMap(first -> entries.stream().filter(e -> e.file().equals(first.file())).findFirst())
+                    .ifPresent(selected::set);
+        });
+    }
+
+    public void cancel() {
+        if (currentCancel != null) currentCancel.cancel();
+    }
+
+    public void move(CorpusEntry entry, Split split) {
+        corpus.move(entry.file(), split);
+        replaceRow(corpus.entry(entry.file()).orElseThrow());
+        saveInBackground();
+    }
+
+    public void remove(List<CorpusEntry> toRemove) {
+        for (CorpusEntry e : List.copyOf(toRemove)) {
+            corpus.remove(e.file());
+            entries.remove(e);
+        }
+        updateTotals();
+        saveInBackground();
+    }
+
+    /** A fresh default split with the given fraction on the validation side (deterministic by seed). */
+    public void resplit(double validationFraction) {
+        corpus.resplit(validationFraction, Corpus.DEFAULT_SEED);
+        entries.setAll(sorted(corpus.entries()));
+        updateTotals();
+        saveInBackground();
+    }
+
+    // ---- internals
+
+    private void mergeArrived(ConcurrentLinkedQueue<CorpusEntry> arrived) {
+        CorpusEntry e;
+        while ((e = arrived.poll()) != null) replaceRow(e);
+        updateTotals();
+    }
+
+    private void replaceRow(CorpusEntry entry) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).file().equals(entry.file())) {
+                boolean wasSelected = selected.get() != null && selected.get().file().equals(entry.file());
+                entries.set(i, entry);
+                if (wasSelected) selected.set(entry);
+                updateTotals();
+                return;
+            }
+        }
+        entries.add(entry);
+    }
+
+    private void updateTotals() {
+        CorpusTotals t = corpus.totals();
+        totalsText.set(String.format(Locale.ROOT, "%d pieces · %,d notes · %.1f hours · %d training / %d validation%s",
+                t.pieces(), t.notes(), t.hours(), t.trainPieces(), t.validationPieces(),
+                t.problems() > 0 ? " · " + t.problems() + " unreadable" : ""));
+    }
+
+    private void loadSelectedPiece(CorpusEntry entry) {
+        selectedPiece.set(null);
+        if (entry == null || !entry.ok()) return;
+        Corpus source = corpus;
+        Task<Piece> task = new Task<>() {
+            @Override
+            protected Piece call() throws IOException {
+                return source.load(entry);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            if (selected.get() == entry) selectedPiece.set(task.getValue());
+        });
+        task.setOnFailed(e -> message.set(entry.displayName() + ": " + task.getException().getMessage()));
+        executor.execute(task);
+    }
+
+    private void reportProgress(long done, long total, String current) {
+        Platform.runLater(() -> {
+            progress.set(total > 0 ? (double) done / total : -1);
+            progressText.set(done + " of " + total + (current != null ? " · " + current : ""));
+        });
+    }
+
+    private void saveInBackground() {
+        Corpus c = corpus;
+        executor.execute(() -> save(c));
+    }
+
+    private void save(Corpus c) {
+        try {
+            CorpusManifest.save(c, manifest);
+        } catch (IOException e) {
+            Platform.runLater(() -> message.set("Could not save the corpus list to " + manifest + ": " + e.getMessage()));
+        }
+    }
+
+    /** Runs engine work off the FX thread with progress and cancel; one at a time. */
+    private <T> void run(String what, CancellationToken cancel, java.util.concurrent.Callable<T> work,
+                         java.util.function.Consumer<T> done) {
+        currentCancel = cancel;
+        busy.set(true);
+        progress.set(-1);
+        progressText.set(what + "…");
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return work.call();
+            }
+        };
+        task.setOnSucceeded(e -> {
+            busy.set(false);
+            done.accept(task.getValue());
+            updateTotals();
+        });
+        task.setOnFailed(e -> {
+            busy.set(false);
+            Throwable ex = task.getException();
+            message.set(what + " failed: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()));
+            updateTotals();
+        });
+        executor.execute(task);
+    }
+
+    private static List<CorpusEntry> sorted(List<CorpusEntry> list) {
+        List<CorpusEntry> copy = new ArrayList<>(list);
+        copy.sort(Comparator.comparing((CorpusEntry e) -> e.file().toString()));
+        return copy;
+    }
+
+    private static java.util.function.Predicate<CorpusEntry> matcher(String text) {
+        String needle = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        if (needle.isEmpty()) return e -> true;
+        return e -> e.displayName().toLowerCase(Locale.ROOT).contains(needle)
+                || e.file().toString().toLowerCase(Locale.ROOT).contains(needle)
+                || (e.problem() != null && e.problem().toLowerCase(Locale.ROOT).contains(needle));
+    }
+}
