@@ -33,6 +33,7 @@ import studio.rondo.dataset.CorpusManifest;
 import studio.rondo.dataset.CorpusTotals;
 import studio.rondo.dataset.Split;
 import studio.rondo.music.Piece;
+import studio.rondo.ui.common.SerialExecutor;
 
 /**
  * The Dataset workspace's state and commands: the corpus table (filtered), background scans with
@@ -54,12 +55,16 @@ public final class DatasetViewModel {
 
     private final Path manifest;
     private final Executor executor;
+    private final Executor pieceLoader;
+    private int pendingOperations;
     private volatile Corpus corpus = new Corpus();
     private CancellationToken currentCancel;
 
     public DatasetViewModel(Path manifest, Executor executor) {
         this.manifest = manifest;
-        this.executor = executor;
+        // Corpus work in order: a folder added while the saved corpus reopens goes into the reopened one.
+        this.executor = new SerialExecutor(executor);
+        this.pieceLoader = executor; // showing a piece never waits behind a long scan
         filterText.addListener((obs, old, now) -> visibleEntries.setPredicate(matcher(now)));
         selected.addListener((obs, old, now) -> loadSelectedPiece(now));
         updateTotals();
@@ -139,8 +144,8 @@ public final class DatasetViewModel {
         CancellationToken cancel = new CancellationToken();
         ConcurrentLinkedQueue<CorpusEntry> arrived = new ConcurrentLinkedQueue<>();
         AtomicBoolean flushPending = new AtomicBoolean();
-        Corpus target = corpus;
         run("Reading MIDI files", cancel, () -> {
+            Corpus target = corpus;
             var result = target.add(paths, this::reportProgress, e -> {
                 arrived.add(e);
                 // Coalesced: at most one hop to the FX thread in flight, however fast files come.
@@ -238,7 +243,7 @@ public final class DatasetViewModel {
             if (selected.get() == entry) selectedPiece.set(task.getValue());
         });
         task.setOnFailed(e -> message.set(entry.displayName() + ": " + task.getException().getMessage()));
-        executor.execute(task);
+        pieceLoader.execute(task);
     }
 
     private void reportProgress(long done, long total, String current) {
@@ -265,6 +270,7 @@ public final class DatasetViewModel {
     private <T> void run(String what, CancellationToken cancel, java.util.concurrent.Callable<T> work,
                          java.util.function.Consumer<T> done) {
         currentCancel = cancel;
+        pendingOperations++;
         busy.set(true);
         progress.set(-1);
         progressText.set(what + "…");
@@ -275,12 +281,12 @@ public final class DatasetViewModel {
             }
         };
         task.setOnSucceeded(e -> {
-            busy.set(false);
+            busy.set(--pendingOperations > 0);
             done.accept(task.getValue());
             updateTotals();
         });
         task.setOnFailed(e -> {
-            busy.set(false);
+            busy.set(--pendingOperations > 0);
             Throwable ex = task.getException();
             message.set(what + " failed: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()));
             updateTotals();
