@@ -140,7 +140,7 @@ public final class NetworkFactory {
 
     private static String velocityAware(Builder b, List<StreamSpec> streams, int features, Hyperparameters hp) {
         // Stream 0 is the raw pitch index: embed it (128 -> 8) and join the real features (delta, velocity).
-        b.g.addVertex("pitch_index", new SubsetVertex(0, 0), INPUT);
+        b.g.addVertex("pitch_index", new IndexSubsetVertex(0, 0), INPUT);
         int emb = Math.max(1, hp.embedding());
         b.g.addLayer("pitch_embedding", new EmbeddingSequenceLayer.Builder().nIn(streams.get(0).size()).nOut(emb)
                 .inferInputLength(true).outputDataFormat(RNNFormat.NCW).hasBias(false).build(), "pitch_index");
