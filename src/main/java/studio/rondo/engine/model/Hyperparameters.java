@@ -1,0 +1,108 @@
+package studio.rondo.engine.model;
+
+import java.util.Objects;
+
+/**
+ * Network size and training recipe of a model. Each preset has defaults ({@link #defaults}); every
+ * field can be overridden (tests use tiny sizes, the CLI exposes the common ones). Stored in
+ * {@code rondo.json}, so a model can be rebuilt and continued exactly as it was trained.
+ *
+ * @param seqLen          time steps per training window
+ * @param batch           windows per minibatch
+ * @param hidden          units of each main LSTM layer
+ * @param layers          main LSTM layers
+ * @param branchHidden    three-stream only: units of the per-stream LSTM before the merge
+ * @param dense           width of the dense layer(s) after the LSTMs (0 = none)
+ * @param embedding       velocity-aware only: pitch embedding size
+ * @param dropout         probability to DROP (Keras/PyTorch meaning; converted for DL4J, which takes the keep probability)
+ * @param learningRate    optimizer step size
+ * @param optimizer       Adam or RMSProp
+ * @param gradientClip    L2 norm clip per layer (0 = none)
+ * @param transpose       augmentation: random transposition in ±semitones per piece and epoch (0 = none)
+ * @param timeStretch     augmentation: random time stretch by 1 ± this (0 = none)
+ * @param velocityStretch augmentation: random velocity stretch by 1 ± this (0 = none)
+ */
+public record Hyperparameters(int seqLen, int batch, int hidden, int layers, int branchHidden, int dense, int embedding,
+                              double dropout, double learningRate, Optimizer optimizer, double gradientClip,
+                              int transpose, double timeStretch, double velocityStretch) {
+
+    public enum Optimizer { ADAM, RMSPROP }
+
+    public Hyperparameters {
+        Objects.requireNonNull(optimizer, "optimizer");
+        require(seqLen >= 1, "seqLen must be 1 or more: " + seqLen);
+        require(batch >= 1, "batch must be 1 or more: " + batch);
+        require(hidden >= 1, "hidden must be 1 or more: " + hidden);
+        require(layers >= 1, "layers must be 1 or more: " + layers);
+        require(branchHidden >= 0 && dense >= 0 && embedding >= 0, "sizes must not be negative");
+        require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1): " + dropout);
+        require(learningRate > 0 && learningRate < 10, "learning rate must be in (0, 10): " + learningRate);
+        require(gradientClip >= 0, "gradient clip must not be negative");
+        require(transpose >= 0 && transpose <= 24, "transpose must be 0..24 semitones: " + transpose);
+        require(timeStretch >= 0 && timeStretch < 1 && velocityStretch >= 0 && velocityStretch < 1, "stretch must be in [0, 1)");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) throw new IllegalArgumentException(message);
+    }
+
+    /** The preset's recipe as DESIGN.md and ORIGINS.md give it. */
+    public static Hyperparameters defaults(Preset preset) {
+        return switch (preset) {
+            case TF_TUTORIAL -> new Hyperparameters(25, 64, 128, 1, 0, 0, 0, 0, 0.005, Optimizer.ADAM, 0, 0, 0, 0);
+            case PITCH_STEP_DURATION -> new Hyperparameters(50, 128, 256, 2, 0, 0, 0, 0.1, 1e-3, Optimizer.ADAM, 0, 0, 0, 0);
+            // Heads: FC 64 + dropout + ReLU twice, as the original; augmentation ±7 semitones, x0.9..1.1.
+            case VELOCITY_AWARE -> new Hyperparameters(64, 64, 256, 2, 0, 64, 8, 0.1, 1e-3, Optimizer.ADAM, 0, 7, 0.1, 0.1);
+            case THREE_STREAM -> new Hyperparameters(100, 64, 512, 2, 256, 256, 0, 0.3, 1e-3, Optimizer.ADAM, 0, 0, 0, 0);
+            case CHORD_TOKENS -> new Hyperparameters(100, 128, 512, 3, 0, 256, 0, 0.3, 1e-3, Optimizer.RMSPROP, 0, 0, 0, 0);
+            case PERFORMANCE -> new Hyperparameters(100, 64, 512, 3, 0, 0, 0, 0, 1e-3, Optimizer.ADAM, 3, 3, 0.05, 0);
+        };
+    }
+
+    /** Performance RNN's laptop variant: LSTM 2x256. */
+    public static Hyperparameters performanceSmall() {
+        return defaults(Preset.PERFORMANCE).toBuilder().hidden(256).layers(2).build();
+    }
+
+    public boolean augments() {
+        return transpose > 0 || timeStretch > 0 || velocityStretch > 0;
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Overrides on top of a preset's defaults. */
+    public static final class Builder {
+        private int seqLen, batch, hidden, layers, branchHidden, dense, embedding, transpose;
+        private double dropout, learningRate, gradientClip, timeStretch, velocityStretch;
+        private Optimizer optimizer;
+
+        private Builder(Hyperparameters h) {
+            seqLen = h.seqLen; batch = h.batch; hidden = h.hidden; layers = h.layers; branchHidden = h.branchHidden;
+            dense = h.dense; embedding = h.embedding; dropout = h.dropout; learningRate = h.learningRate;
+            optimizer = h.optimizer; gradientClip = h.gradientClip; transpose = h.transpose;
+            timeStretch = h.timeStretch; velocityStretch = h.velocityStretch;
+        }
+
+        public Builder seqLen(int v) { seqLen = v; return this; }
+        public Builder batch(int v) { batch = v; return this; }
+        public Builder hidden(int v) { hidden = v; return this; }
+        public Builder layers(int v) { layers = v; return this; }
+        public Builder branchHidden(int v) { branchHidden = v; return this; }
+        public Builder dense(int v) { dense = v; return this; }
+        public Builder embedding(int v) { embedding = v; return this; }
+        public Builder dropout(double v) { dropout = v; return this; }
+        public Builder learningRate(double v) { learningRate = v; return this; }
+        public Builder optimizer(Optimizer v) { optimizer = v; return this; }
+        public Builder gradientClip(double v) { gradientClip = v; return this; }
+        public Builder transpose(int v) { transpose = v; return this; }
+        public Builder timeStretch(double v) { timeStretch = v; return this; }
+        public Builder velocityStretch(double v) { velocityStretch = v; return this; }
+
+        public Hyperparameters build() {
+            return new Hyperparameters(seqLen, batch, hidden, layers, branchHidden, dense, embedding, dropout,
+                    learningRate, optimizer, gradientClip, transpose, timeStretch, velocityStretch);
+        }
+    }
+}

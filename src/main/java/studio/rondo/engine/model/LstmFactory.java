@@ -1,0 +1,19 @@
+package studio.rondo.engine.model;
+
+import org.deeplearning4j.nn.conf.layers.Layer;
+
+/**
+ * Makes the configuration of one LSTM layer. Every LSTM of every preset is built through this, so
+ * a faster implementation (the fused layer of package engine.lstm) can replace DL4J's own in one
+ * place. Implementations must keep the recurrent-layer contract of DL4J: input and output
+ * [batch, features, time] (NCW), full sequence out, {@code rnnTimeStep} support.
+ */
+@FunctionalInterface
+public interface LstmFactory {
+    /**
+     * @param nIn     input features per step
+     * @param nOut    units (hidden size)
+     * @param dropout probability to drop each input feature while training (0 = none)
+     */
+    Layer lstm(int nIn, int nOut, double dropout);
+}

@@ -1,0 +1,53 @@
+package studio.rondo.engine.model;
+
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import studio.rondo.engine.encoding.Encoding;
+import studio.rondo.engine.encoding.InputLayout;
+import studio.rondo.engine.encoding.StreamSpec;
+import studio.rondo.engine.encoding.Targets;
+import studio.rondo.engine.encoding.Window;
+
+/**
+ * Turns windows into one minibatch: input [batch, features, seqLen] and, per stream, the next step
+ * as a [batch, size] label (one-hot for categorical streams). Filled through flat float arrays,
+ * one native copy per array.
+ */
+public final class WindowBatches {
+    private final InputLayout layout;
+    private final List<StreamSpec> streams;
+
+    public WindowBatches(Encoding encoding) {
+        this.layout = InputLayout.of(encoding);
+        this.streams = encoding.streams();
+    }
+
+    public MultiDataSet batch(List<Window> windows) {
+        int n = windows.size();
+        INDArray[] labels = new INDArray[streams.size()];
+        for (int s = 0; s < streams.size(); s++) {
+            int size = streams.get(s).size();
+            float[] buf = new float[n * size];
+            for (int i = 0; i < n; i++) Targets.writeNext(windows.get(i), s, buf, i);
+            labels[s] = Nd4j.create(buf, new long[]{n, size}, 'c');
+        }
+        return new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[]{inputs(windows)}, labels);
+    }
+
+    /** Inputs only (for evaluation and generation). */
+    public MultiDataSet inputsOnly(List<Window> windows) {
+        return new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[]{inputs(windows)}, new INDArray[0]);
+    }
+
+    private INDArray inputs(List<Window> windows) {
+        int n = windows.size(), seqLen = windows.get(0).length(), f = layout.features();
+        float[] buf = new float[n * f * seqLen];
+        for (int i = 0; i < n; i++) {
+            if (windows.get(i).length() != seqLen) throw new IllegalArgumentException("windows of one batch differ in length");
+            layout.write(windows.get(i), buf, i);
+        }
+        return Nd4j.create(buf, new long[]{n, f, seqLen}, 'c');
+    }
+}

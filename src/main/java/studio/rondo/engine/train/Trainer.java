@@ -1,0 +1,277 @@
+package studio.rondo.engine.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import studio.rondo.engine.EngineRuntime;
+import studio.rondo.engine.encoding.EncodedPiece;
+import studio.rondo.engine.encoding.Encoding;
+import studio.rondo.engine.encoding.Encodings;
+import studio.rondo.engine.encoding.Window;
+import studio.rondo.engine.eval.EvalResult;
+import studio.rondo.engine.eval.WindowEvaluator;
+import studio.rondo.engine.model.EpochMetrics;
+import studio.rondo.engine.model.Hyperparameters;
+import studio.rondo.engine.model.LoadedModel;
+import studio.rondo.engine.model.ModelFileException;
+import studio.rondo.engine.model.ModelInfo;
+import studio.rondo.engine.model.ModelStore;
+import studio.rondo.engine.model.NetworkFactory;
+import studio.rondo.engine.model.Preset;
+import studio.rondo.engine.model.WindowBatches;
+import studio.rondo.music.Piece;
+
+/**
+ * Trains a preset's network on a corpus: split by piece, windows shuffled with the seed, on-the-fly
+ * augmentation, validation metrics per epoch, early stopping with the best weights restored, an
+ * atomic checkpoint per epoch, cooperative cancel and resume.
+ *
+ * <p>Reproducible: the same corpus, config and seed give the same run (split, initial weights,
+ * window order, augmentation draws; dropout masks come from ND4J's generator, seeded too). A
+ * cancelled and resumed run continues with the same window order from the next minibatch; only
+ * dropout masks differ from an uninterrupted run.
+ *
+ * <p>One run per instance; {@link #cancel()} may be called from any thread.
+ */
+public final class Trainer {
+    private final TrainingConfig config;
+    private final TrainingListener listener;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+
+    public Trainer(TrainingConfig config, TrainingListener listener) {
+        this.config = config;
+        this.listener = listener == null ? TrainingListener.NONE : listener;
+    }
+
+    /** Asks the run to stop after the current minibatch and save a checkpoint. */
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    public TrainingResult train(List<Piece> corpus) throws IOException {
+        EngineRuntime.start();
+        if (corpus.isEmpty()) throw new TrainingDataException("no pieces to train on");
+        Run run = config.resume() == null ? fresh(corpus) : resumed(corpus, config.resume());
+        return run.go();
+    }
+
+    private Run fresh(List<Piece> corpus) {
+        Hyperparameters hp = config.hyperparameters();
+        int stride = config.effectiveStride(hp.seqLen());
+        CorpusSplit split = CorpusSplit.of(corpus, config.valSplit(), config.seed());
+        Encoding encoding = Encodings.forPreset(config.preset());
+        if (!encoding.fitted()) encoding = encoding.fit(Augmentation.allTranspositions(split.train(), hp.transpose()));
+        ModelInfo.TrainingSettings settings = new ModelInfo.TrainingSettings(config.seed(), config.valSplit(), stride, config.epochs(), config.patience());
+        Run run = new Run(config.preset(), hp, settings, split, encoding, corpus);
+        run.unigram = unigram(encoding, run.trainEncoded);
+        run.net = NetworkFactory.build(config.preset(), encoding, hp, config.seed());
+        return run;
+    }
+
+    private Run resumed(List<Piece> corpus, Path file) throws ModelFileException {
+        LoadedModel m = ModelStore.load(file);
+        ModelInfo info = m.info();
+        if (m.preset() != config.preset())
+            throw new ModelFileException(file, "the model was trained with preset " + info.preset() + ", not " + config.preset().id());
+        ModelInfo.TrainingSettings s = info.training();
+        ModelInfo.TrainingSettings settings = new ModelInfo.TrainingSettings(s.seed(), s.valSplit(), s.stride(), config.epochs(), config.patience());
+        CorpusSplit split = CorpusSplit.of(corpus, s.valSplit(), s.seed());
+        Run run = new Run(m.preset(), info.hyperparameters(), settings, split, m.encoding(), corpus);
+        run.net = m.network();
+        run.history.addAll(info.history());
+        run.unigram = info.unigram() != null ? info.unigram() : unigram(run.encoding, run.trainEncoded);
+        ModelInfo.Progress p = info.progress();
+        run.startEpoch = p.epochsCompleted();
+        // A mid-epoch position only means something on the same data.
+        run.startBatch = run.fingerprint.equals(info.corpus().fingerprint()) ? p.batchesInEpoch() : 0;
+        run.iterations = p.iterations();
+        run.bestEpoch = p.bestEpoch();
+        if (p.bestEpoch() > 0 && p.bestEpoch() <= info.history().size()) run.bestLoss = monitored(info.history().get(p.bestEpoch() - 1));
+        if (run.startEpoch >= config.epochs())
+            throw new TrainingDataException(file + " has already been trained for " + run.startEpoch + " epochs; ask for more than that");
+        return run;
+    }
+
+    private static double monitored(EpochMetrics m) {
+        return m.valLoss() != null ? m.valLoss() : m.trainLoss();
+    }
+
+    /** Add-one smoothed class frequencies of the main categorical stream over the training pieces. */
+    static double[] unigram(Encoding encoding, List<EncodedPiece> pieces) {
+        int main = -1;
+        for (int s = 0; s < encoding.streams().size() && main < 0; s++) if (encoding.streams().get(s).categorical()) main = s;
+        if (main < 0) return null;
+        double[] counts = new double[encoding.streams().get(main).size()];
+        java.util.Arrays.fill(counts, 1);
+        double total = counts.length;
+        for (EncodedPiece p : pieces) {
+            for (int c : p.classColumn(main)) counts[c]++;
+            total += p.length();
+        }
+        for (int i = 0; i < counts.length; i++) counts[i] /= total;
+        return counts;
+    }
+
+    private static List<EncodedPiece> encode(Encoding encoding, List<Piece> pieces) {
+        List<EncodedPiece> out = new ArrayList<>(pieces.size());
+        for (Piece p : pieces) out.add(encoding.encode(p));
+        return out;
+    }
+
+    /** Windows every {@code stride} steps, from a random offset per piece when {@code random} is given. */
+    static List<Window> windows(List<EncodedPiece> pieces, int seqLen, int stride, Random random) {
+        List<Window> out = new ArrayList<>();
+        for (EncodedPiece p : pieces) {
+            int offset = random == null ? 0 : random.nextInt(stride);
+            for (int s = offset; s + seqLen < p.length(); s += stride) out.add(new Window(p, s, seqLen));
+        }
+        return out;
+    }
+
+    private static long mix(long seed, long epoch) {
+        long z = seed * 0x9E3779B97F4A7C15L + epoch * 0xBF58476D1CE4E5B9L;
+        return z ^ (z >>> 31);
+    }
+
+    /** The state of one run. */
+    private final class Run {
+        final Preset preset;
+        final Hyperparameters hp;
+        final ModelInfo.TrainingSettings settings;
+        final CorpusSplit split;
+        final Encoding encoding;
+        final String fingerprint;
+        final int corpusSize;
+        final List<EncodedPiece> trainEncoded;
+        final List<Window> valWindows;
+        final List<EpochMetrics> history = new ArrayList<>();
+        ComputationGraph net;
+        double[] unigram;
+        int startEpoch, startBatch, bestEpoch;
+        long iterations;
+        double bestLoss = Double.POSITIVE_INFINITY;
+
+        Run(Preset preset, Hyperparameters hp, ModelInfo.TrainingSettings settings, CorpusSplit split, Encoding encoding, List<Piece> corpus) {
+            this.preset = preset;
+            this.hp = hp;
+            this.settings = settings;
+            this.split = split;
+            this.encoding = encoding;
+            this.fingerprint = CorpusFingerprint.of(corpus);
+            this.corpusSize = corpus.size();
+            this.trainEncoded = encode(encoding, split.train());
+            this.valWindows = windows(encode(encoding, split.validation()), hp.seqLen(), settings.stride(), null);
+            if (windows(trainEncoded, hp.seqLen(), settings.stride(), null).isEmpty())
+                throw new TrainingDataException("no training windows: the " + split.train().size() + " training pieces have at most "
+                        + trainEncoded.stream().mapToInt(EncodedPiece::length).max().orElse(0) + " steps, a window needs "
+                        + (hp.seqLen() + 1) + " (use more or longer pieces, or a shorter --seq-len)");
+        }
+
+        TrainingResult go() throws IOException {
+            Nd4j.getRandom().setSeed(mix(settings.seed(), iterations)); // dropout masks
+            WindowBatches batches = new WindowBatches(encoding);
+            WindowEvaluator evaluator = new WindowEvaluator(net, NetworkFactory.heads(preset, encoding.streams()), batches);
+            int batch = hp.batch();
+            int estimate = windows(trainEncoded, hp.seqLen(), settings.stride(), null).size();
+            int estBatches = cap((estimate + batch - 1) / batch);
+            listener.onStart(new TrainingListener.Start(preset.id(), net.numParams(), split.train().size(), split.validation().size(),
+                    estimate, estBatches, startEpoch + 1, settings.epochs()));
+            INDArray bestParams = null;
+            int sinceBest = 0;
+            boolean stoppedEarly = false;
+            Path checkpoint = null;
+            double epochSecondsSum = 0;
+            int epochsRun = 0;
+            for (int epoch = startEpoch; epoch < settings.epochs(); epoch++) {
+                long t0 = System.nanoTime();
+                Random random = new Random(mix(settings.seed(), epoch));
+                List<EncodedPiece> encoded = hp.augments() ? encode(encoding, Augmentation.apply(split.train(), hp, random)) : trainEncoded;
+                List<Window> ws = windows(encoded, hp.seqLen(), settings.stride(), random);
+                Collections.shuffle(ws, random);
+                int nb = cap((ws.size() + batch - 1) / batch);
+                int first = epoch == startEpoch ? Math.min(startBatch, nb) : 0;
+                double lossSum = 0;
+                int lossCount = 0, windowsDone = 0;
+                for (int b = first; b < nb; b++) {
+                    if (cancelled.get()) {
+                        checkpoint = saveCheckpoint(epoch, b);
+                        return new TrainingResult(net, encoding, info(epoch, b), true, false, null, checkpoint);
+                    }
+                    List<Window> slice = ws.subList(b * batch, Math.min(ws.size(), (b + 1) * batch));
+                    net.fit(batches.batch(slice));
+                    double loss = net.score();
+                    if (!Double.isFinite(loss))
+                        throw new IllegalStateException("training diverged: the loss is " + loss + " at minibatch " + (iterations + 1)
+                                + "; try a lower learning rate");
+                    iterations++;
+                    lossSum += loss;
+                    lossCount++;
+                    windowsDone += slice.size();
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    listener.onIteration(new TrainingListener.Iteration(epoch + 1, b + 1, nb, iterations, loss, windowsDone / seconds));
+                }
+                double trainSeconds = (System.nanoTime() - t0) / 1e9;
+                EvalResult val = valWindows.isEmpty() ? null : evaluator.evaluate(valWindows, batch, unigram);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                double trainLoss = lossCount == 0 ? Double.NaN : lossSum / lossCount;
+                EpochMetrics m = new EpochMetrics(epoch + 1, trainLoss, val == null ? null : val.loss(), val == null ? null : val.headLoss(),
+                        val == null ? null : val.top1(), val == null ? null : val.top5(), val == null ? null : val.nll(),
+                        windowsDone / Math.max(trainSeconds, 1e-9), seconds);
+                history.add(m);
+                double monitoredLoss = monitored(m);
+                if (monitoredLoss < bestLoss) {
+                    bestLoss = monitoredLoss;
+                    bestEpoch = epoch + 1;
+                    sinceBest = 0;
+                    if (config.patience() > 0) bestParams = net.params().dup();
+                } else {
+                    sinceBest++;
+                }
+                checkpoint = saveCheckpoint(epoch + 1, 0);
+                epochSecondsSum += seconds;
+                epochsRun++;
+                double eta = (settings.epochs() - epoch - 1) * epochSecondsSum / epochsRun;
+                listener.onEpoch(new TrainingListener.Epoch(m, val, settings.epochs(), bestEpoch, eta));
+                if (config.patience() > 0 && sinceBest >= config.patience() && epoch + 1 < settings.epochs()) {
+                    stoppedEarly = true;
+                    break;
+                }
+            }
+            // Restore the best weights of this run (weights better than a resumed checkpoint's are not kept across runs).
+            if (config.patience() > 0 && bestParams != null) net.setParams(bestParams);
+            ModelInfo info = info(history.size(), 0);
+            Path saved = null;
+            if (config.out() != null) {
+                ModelStore.save(config.out(), net, info);
+                saved = config.out();
+            }
+            return new TrainingResult(net, encoding, info, false, stoppedEarly, saved, checkpoint);
+        }
+
+        private int cap(int batches) {
+            return config.maxBatches() > 0 ? Math.min(batches, config.maxBatches()) : batches;
+        }
+
+        private Path saveCheckpoint(int epochsCompleted, int batchesInEpoch) throws IOException {
+            Path file = config.checkpointFile();
+            if (file == null) return null;
+            ModelStore.save(file, net, info(epochsCompleted, batchesInEpoch));
+            return file;
+        }
+
+        ModelInfo info(int epochsCompleted, int batchesInEpoch) {
+            return new ModelInfo(ModelStore.FORMAT_VERSION, preset.id(), encoding.spec(), hp, settings, List.copyOf(history),
+                    new ModelInfo.Progress(epochsCompleted, batchesInEpoch, iterations, bestEpoch),
+                    new ModelInfo.CorpusInfo(fingerprint, corpusSize, split.train().size(), split.validation().stream().map(Piece::name).toList()),
+                    unigram, net.numParams(), Instant.now().toString());
+        }
+    }
+}

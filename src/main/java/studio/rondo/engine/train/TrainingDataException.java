@@ -1,0 +1,8 @@
+package studio.rondo.engine.train;
+
+/** The corpus cannot be trained on (too few or too short pieces); the message says why. */
+public class TrainingDataException extends RuntimeException {
+    public TrainingDataException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,147 @@
+package studio.rondo.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import studio.rondo.engine.EngineRuntime;
+import studio.rondo.engine.TestCorpus;
+import studio.rondo.engine.encoding.EncodedPiece;
+import studio.rondo.engine.encoding.Encodings;
+import studio.rondo.engine.encoding.Window;
+import studio.rondo.engine.train.Trainer;
+import studio.rondo.engine.train.TrainingConfig;
+import studio.rondo.engine.train.TrainingResult;
+import studio.rondo.music.Piece;
+
+class ModelStoreTest {
+    static final List<Piece> CORPUS = TestCorpus.pieces(4, 40, 2);
+    static Path dir;
+    static Path model;
+    static TrainingResult trained;
+
+    @BeforeAll
+    static void train(@TempDir Path tmp) throws Exception {
+        EngineRuntime.start();
+        dir = tmp;
+        model = dir.resolve("m.zip");
+        // three-stream: corpus vocabularies, BatchNorm state and Adam state all have to survive.
+        TrainingConfig c = TrainingConfig.of(Preset.THREE_STREAM, 1).withHyperparameters(TestCorpus.tiny(Preset.THREE_STREAM))
+                .withSplit(0.25, 1).withMaxBatches(3).withFiles(model, null, null);
+        trained = new Trainer(c, null).train(CORPUS);
+    }
+
+    @Test
+    void loadGivesTheSameOutputsMetadataAndOptimizerState() throws Exception {
+        LoadedModel m = ModelStore.load(model);
+        assertEquals(trained.info().encoding(), m.info().encoding());
+        assertEquals(trained.info().hyperparameters(), m.info().hyperparameters());
+        assertEquals(trained.info().history(), m.info().history());
+        assertTrue(Encodings.mismatch(trained.encoding().spec(), m.encoding().spec()).isEmpty());
+        assertArrayEquals(trained.network().params().toFloatVector(), m.network().params().toFloatVector());
+        assertArrayEquals(trained.network().getUpdater().getStateViewArray().toFloatVector(),
+                m.network().getUpdater().getStateViewArray().toFloatVector());
+
+        EncodedPiece p = m.encoding().encode(CORPUS.get(0));
+        List<Window> ws = Window.over(p, 8, 3);
+        INDArray x = new WindowBatches(m.encoding()).inputsOnly(ws).getFeatures(0);
+        INDArray[] a = trained.network().output(x), b = m.network().output(x);
+        for (int h = 0; h < a.length; h++) assertArrayEquals(a[h].dup().data().asFloat(), b[h].dup().data().asFloat(), 0f, "head " + h);
+    }
+
+    @Test
+    void theFileHoldsDl4jEntriesAndRondoJson() throws Exception {
+        try (ZipFile z = new ZipFile(model.toFile())) {
+            for (String e : List.of("configuration.json", "coefficients.bin", "updaterState.bin", "rondo.json"))
+                assertTrue(z.getEntry(e) != null, e);
+        }
+        try (var files = Files.list(dir)) {
+            assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".part")), "temporary files left behind");
+        }
+    }
+
+    private static void assertRejected(Path file, String reason) {
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelStore.load(file));
+        assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+    }
+
+    @Test
+    void rejectsATruncatedFile() throws IOException {
+        byte[] bytes = Files.readAllBytes(model);
+        Path f = dir.resolve("truncated.zip");
+        Files.write(f, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertRejected(f, "corrupt, truncated or not a zip archive");
+    }
+
+    @Test
+    void rejectsACorruptFile() throws IOException {
+        byte[] bytes = Files.readAllBytes(model);
+        // Damage the first entry's data (configuration.json, deflated): the CRC check must catch it.
+        for (int i = 200; i < 260; i++) bytes[i] ^= 0x5A;
+        Path f = dir.resolve("corrupt.zip");
+        Files.write(f, bytes);
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelStore.load(f));
+        assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
+    }
+
+    @Test
+    void rejectsAFileThatIsNotAZip() throws IOException {
+        Path f = Files.writeString(dir.resolve("notes.zip"), "just some text, not a model");
+        assertRejected(f, "not a zip archive");
+        assertRejected(dir.resolve("missing.zip"), "no such file");
+    }
+
+    @Test
+    void rejectsAForeignZip() throws IOException {
+        Path f = dir.resolve("foreign.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(f))) {
+            z.putNextEntry(new ZipEntry("readme.txt"));
+            z.write("hello".getBytes(StandardCharsets.UTF_8));
+        }
+        assertRejected(f, "not a Rondo model: the archive has no rondo.json entry");
+    }
+
+    @Test
+    void rejectsAnotherFormatVersion() throws IOException {
+        Path f = dir.resolve("future.zip");
+        rewriteInfo(model, f, s -> s.replaceFirst("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+        assertRejected(f, "model format version 99 is not supported (this version reads 1; the file comes from a newer Rondo Studio)");
+    }
+
+    @Test
+    void saysWhichVocabularyDiffers() throws Exception {
+        ModelInfo info = ModelStore.readInfo(model);
+        var other = Encodings.forPreset(Preset.THREE_STREAM).fit(TestCorpus.pieces(2, 30, 99)).spec();
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelStore.requireCompatible(model, info, other));
+        assertTrue(e.getMessage().contains("vocabulary"), e.getMessage());
+    }
+
+    /** Copies a model file, passing rondo.json through an edit. */
+    static void rewriteInfo(Path from, Path to, java.util.function.UnaryOperator<String> edit) throws IOException {
+        try (ZipFile in = new ZipFile(from.toFile()); OutputStream os = Files.newOutputStream(to); ZipOutputStream out = new ZipOutputStream(os)) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                byte[] content = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals("rondo.json")) content = edit.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(content);
+                out.closeEntry();
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package studio.rondo.engine.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import studio.rondo.engine.EngineRuntime;
+import studio.rondo.engine.TestCorpus;
+import studio.rondo.engine.model.EpochMetrics;
+import studio.rondo.engine.model.ModelInfo;
+import studio.rondo.engine.model.ModelStore;
+import studio.rondo.engine.model.Preset;
+import studio.rondo.music.Piece;
+
+class TrainerTest {
+    static final List<Piece> CORPUS = TestCorpus.pieces(6, 100, 1);
+
+    @BeforeAll
+    static void start() {
+        EngineRuntime.start();
+    }
+
+    static TrainingConfig tiny(Preset preset, int epochs) {
+        return TrainingConfig.of(preset, epochs).withHyperparameters(TestCorpus.tiny(preset)).withSplit(0.2, 3).withPatience(0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Preset.class)
+    void everyPresetTrainsTwoEpochsWithFallingLossAndValidationMetrics(Preset preset) throws Exception {
+        List<TrainingListener.Iteration> iterations = new ArrayList<>();
+        List<TrainingListener.Epoch> epochs = new ArrayList<>();
+        TrainingListener l = new TrainingListener() {
+            @Override
+            public void onIteration(Iteration i) {
+                iterations.add(i);
+            }
+
+            @Override
+            public void onEpoch(Epoch e) {
+                epochs.add(e);
+            }
+        };
+        TrainingConfig config = tiny(preset, 2);
+        if (preset == Preset.PERFORMANCE) config = config.withStride(8); // ~4 events per note: enough windows anyway
+        TrainingResult r = new Trainer(config, l).train(CORPUS);
+        List<EpochMetrics> h = r.info().history();
+        assertEquals(2, h.size());
+        assertEquals(2, epochs.size());
+        assertTrue(h.get(1).trainLoss() < h.get(0).trainLoss(), preset.id() + " loss did not fall: " + h);
+        EpochMetrics last = h.get(1);
+        assertNotNull(last.valLoss());
+        assertTrue(last.valTop1() >= 0 && last.valTop1() <= last.valTop5() && last.valTop5() <= 1, last.toString());
+        assertTrue(last.valNll() > 0, last.toString());
+        assertEquals(r.encoding().streams().size(), last.valHeadLoss().size());
+        assertEquals(iterations.get(iterations.size() - 1).iteration(), iterations.size());
+        assertTrue(iterations.get(0).windowsPerSecond() > 0);
+    }
+
+    @Test
+    void sameSeedGivesTheSameWeights() throws Exception {
+        TrainingConfig c = tiny(Preset.TF_TUTORIAL, 1).withMaxBatches(5);
+        float[] a = new Trainer(c, null).train(CORPUS).network().params().toFloatVector();
+        float[] b = new Trainer(c, null).train(CORPUS).network().params().toFloatVector();
+        assertArrayEquals(a, b);
+    }
+
+    @Test
+    void aCancelledRunResumesWhereItStoppedAndEndsWhereAnUninterruptedRunEnds(@TempDir Path dir) throws Exception {
+        // tf-tutorial has no dropout, so the resumed run can match the uninterrupted one exactly.
+        TrainingConfig base = tiny(Preset.TF_TUTORIAL, 2);
+        TrainingResult whole = new Trainer(base, null).train(CORPUS);
+
+        Path checkpoint = dir.resolve("run.checkpoint.zip");
+        Trainer[] holder = new Trainer[1];
+        holder[0] = new Trainer(base.withFiles(dir.resolve("run.zip"), null, null), new TrainingListener() {
+            @Override
+            public void onIteration(Iteration i) {
+                if (i.iteration() == 3) holder[0].cancel();
+            }
+        });
+        TrainingResult stopped = holder[0].train(CORPUS);
+        assertTrue(stopped.cancelled());
+        assertEquals(checkpoint, stopped.checkpoint());
+        assertFalse(Files.exists(dir.resolve("run.zip")), "a cancelled run writes only the checkpoint");
+        ModelInfo.Progress p = ModelStore.readInfo(checkpoint).progress();
+        assertEquals(new ModelInfo.Progress(0, 3, 3, 0), p);
+
+        List<TrainingListener.Iteration> resumedIterations = new ArrayList<>();
+        TrainingResult resumed = new Trainer(base.withFiles(dir.resolve("run.zip"), null, checkpoint), new TrainingListener() {
+            @Override
+            public void onIteration(Iteration i) {
+                resumedIterations.add(i);
+            }
+        }).train(CORPUS);
+        assertFalse(resumed.cancelled());
+        TrainingListener.Iteration first = resumedIterations.get(0);
+        assertEquals(1, first.epoch());
+        assertEquals(4, first.batch());
+        assertEquals(4, first.iteration());
+        assertEquals(2, resumed.info().history().size());
+        assertArrayEquals(whole.network().params().toFloatVector(), resumed.network().params().toFloatVector(), 1e-6f);
+        assertTrue(Files.exists(dir.resolve("run.zip")));
+    }
+
+    @Test
+    void earlyStoppingRestoresTheBestWeights() throws Exception {
+        // A learning rate far too high makes validation loss worse after the first epoch or so.
+        TrainingConfig c = tiny(Preset.PITCH_STEP_DURATION, 6).withPatience(1)
+                .withHyperparameters(TestCorpus.tiny(Preset.PITCH_STEP_DURATION).toBuilder().learningRate(0.5).build());
+        TrainingResult r = new Trainer(c, null).train(CORPUS);
+        List<EpochMetrics> h = r.info().history();
+        int best = r.info().progress().bestEpoch();
+        double bestLoss = h.stream().mapToDouble(EpochMetrics::valLoss).min().orElseThrow();
+        assertEquals(bestLoss, h.get(best - 1).valLoss());
+        if (r.stoppedEarly()) assertTrue(h.size() < 6);
+    }
+
+    @Test
+    void refusesACorpusWithoutWindows() {
+        TrainingConfig c = tiny(Preset.PITCH_STEP_DURATION, 1);
+        var e = assertThrows(TrainingDataException.class, () -> new Trainer(c, null).train(TestCorpus.pieces(3, 5, 1)));
+        assertTrue(e.getMessage().contains("no training windows"), e.getMessage());
+    }
+}
