@@ -45,6 +45,7 @@ public final class Trainer {
     private final TrainingConfig config;
     private final TrainingListener listener;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private CorpusSplit givenSplit;
 
     public Trainer(TrainingConfig config, TrainingListener listener) {
         this.config = config;
@@ -54,6 +55,17 @@ public final class Trainer {
     /** Asks the run to stop after the current minibatch and save a checkpoint. */
     public void cancel() {
         cancelled.set(true);
+    }
+
+    /**
+     * Trains with a split the user made (the Dataset workspace's, by piece): the config's validation
+     * fraction and seed then do not choose the split. Resuming uses the same given split.
+     */
+    public TrainingResult train(List<Piece> train, List<Piece> validation) throws IOException {
+        givenSplit = new CorpusSplit(List.copyOf(train), List.copyOf(validation));
+        List<Piece> all = new java.util.ArrayList<>(train);
+        all.addAll(validation);
+        return train(all);
     }
 
     public TrainingResult train(List<Piece> corpus) throws IOException {
@@ -66,7 +78,7 @@ public final class Trainer {
     private Run fresh(List<Piece> corpus) {
         Hyperparameters hp = config.hyperparameters();
         int stride = config.effectiveStride(hp.seqLen());
-        CorpusSplit split = CorpusSplit.of(corpus, config.valSplit(), config.seed());
+        CorpusSplit split = givenSplit != null ? givenSplit : CorpusSplit.of(corpus, config.valSplit(), config.seed());
         Encoding encoding = Encodings.forPreset(config.preset());
         if (!encoding.fitted()) encoding = encoding.fit(Augmentation.allTranspositions(split.train(), hp.transpose()));
         ModelInfo.TrainingSettings settings = new ModelInfo.TrainingSettings(config.seed(), config.valSplit(), stride, config.epochs(), config.patience());
@@ -83,7 +95,7 @@ public final class Trainer {
             throw new ModelFileException(file, "the model was trained with preset " + info.preset() + ", not " + config.preset().id());
         ModelInfo.TrainingSettings s = info.training();
         ModelInfo.TrainingSettings settings = new ModelInfo.TrainingSettings(s.seed(), s.valSplit(), s.stride(), config.epochs(), config.patience());
-        CorpusSplit split = CorpusSplit.of(corpus, s.valSplit(), s.seed());
+        CorpusSplit split = givenSplit != null ? givenSplit : CorpusSplit.of(corpus, s.valSplit(), s.seed());
         Run run = new Run(m.preset(), info.hyperparameters(), settings, split, m.encoding(), corpus);
         run.net = m.network();
         run.history.addAll(info.history());

@@ -14,6 +14,8 @@ import studio.rondo.app.SettingsStore;
 import studio.rondo.ui.dataset.DatasetView;
 import studio.rondo.ui.dataset.DatasetViewModel;
 import studio.rondo.ui.player.TransportViewModel;
+import studio.rondo.ui.training.TrainingView;
+import studio.rondo.ui.training.TrainingViewModel;
 
 /**
  * Puts the main view into a stage: restores the window's size, position and workspace from the
@@ -29,6 +31,7 @@ public final class StudioWindow {
     // Shared by the workspaces: one player for the whole studio, one corpus.
     private final TransportViewModel transport;
     private final DatasetViewModel dataset;
+    private final TrainingViewModel training;
 
     /**
      * @param store    where settings live; the corpus list is kept beside them (corpus.json)
@@ -42,7 +45,13 @@ public final class StudioWindow {
         this.viewModel = new MainViewModel(settings);
         this.transport = new TransportViewModel(store);
         this.dataset = new DatasetViewModel(store.file().toAbsolutePath().getParent().resolve("corpus.json"), executor);
+        this.training = new TrainingViewModel(store.file().toAbsolutePath().getParent().resolve("models"), executor,
+                dataset::corpus);
         this.view = new MainView(viewModel, this::workspaceView);
+    }
+
+    public TrainingViewModel training() {
+        return training;
     }
 
     public DatasetViewModel dataset() {
@@ -105,9 +114,9 @@ public final class StudioWindow {
 
     private Node workspaceView(Workspace w) {
         if (w == Workspace.DATASET) return new DatasetView(dataset, transport);
+        if (w == Workspace.TRAINING) return new TrainingView(training);
         return new WorkspacePlaceholder(w, switch (w) {
-            case DATASET -> throw new IllegalStateException();
-            case TRAINING -> "Coming soon. Today, from a terminal: rondo presets lists the six presets you will train.";
+            case DATASET, TRAINING -> throw new IllegalStateException();
             case GENERATE -> "Coming soon: primers, temperature, variations, piano roll, playback and export.";
         });
     }

@@ -1,0 +1,271 @@
+package studio.rondo.ui.training;
+
+import java.io.File;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.converter.DoubleStringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import studio.rondo.engine.model.EpochMetrics;
+import studio.rondo.engine.model.Preset;
+
+/** The Training workspace: the recipe on the left, live curves and the epoch table on the right. */
+public final class TrainingView extends BorderPane {
+    // Bidirectional bindings hold their ends weakly: this view keeps the boxed learning rate alive.
+    private javafx.beans.property.ObjectProperty<Double> learningRateBoxed;
+
+    public TrainingView(TrainingViewModel vm) {
+        setId("workspace-training");
+        getStyleClass().add("training-view");
+        ScrollPane form = new ScrollPane(form(vm));
+        form.setFitToWidth(true);
+        form.setMinWidth(300);
+        SplitPane split = new SplitPane(form, curves(vm));
+        split.setDividerPositions(0.27);
+        setCenter(split);
+        setBottom(progressRow(vm));
+    }
+
+    private VBox form(TrainingViewModel vm) {
+        ComboBox<Preset> preset = new ComboBox<>();
+        preset.setId("training-preset");
+        preset.getItems().setAll(Preset.values());
+        preset.valueProperty().bindBidirectional(vm.presetProperty());
+        preset.setCellFactory(l -> new PresetCell());
+        preset.setButtonCell(new PresetCell());
+        preset.setMaxWidth(Double.MAX_VALUE);
+        Label about = new Label();
+        about.getStyleClass().add("preset-about");
+        about.setWrapText(true);
+        about.textProperty().bind(Bindings.createStringBinding(() -> {
+            Preset p = vm.presetProperty().get();
+            return p == null ? "" : p.encoding() + ".\n" + p.network() + ".\nAfter " + p.origin() + ".";
+        }, vm.presetProperty()));
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        int row = 0;
+        grid.addRow(row++, new Label("Epochs"), spinner("training-epochs", vm.epochsProperty(), 1, 10_000,
+                "Passes over the training pieces"));
+        grid.addRow(row++, new Label("Batch"), spinner("training-batch", vm.batchProperty(), 1, 4096,
+                "Windows per minibatch"));
+        grid.addRow(row++, new Label("Window"), spinner("training-seq-len", vm.seqLenProperty(), 2, 2048,
+                "Notes or events the network sees before predicting the next one"));
+        grid.addRow(row++, new Label("LSTM size"), spinner("training-hidden", vm.hiddenProperty(), 4, 4096,
+                "Units per LSTM layer: larger learns more and trains slower"));
+        grid.addRow(row++, new Label("LSTM layers"), spinner("training-layers", vm.layersProperty(), 1, 8, "Stacked LSTM layers"));
+        TextField lr = new TextField();
+        lr.setId("training-lr");
+        TextFormatter<Double> lrFormat = new TextFormatter<>(new DoubleStringConverter());
+        lr.setTextFormatter(lrFormat);
+        learningRateBoxed = vm.learningRateProperty().asObject();
+        lrFormat.valueProperty().bindBidirectional(learningRateBoxed);
+        grid.addRow(row++, new Label("Learning rate"), lr);
+        grid.addRow(row++, new Label("Patience"), spinner("training-patience", vm.patienceProperty(), 0, 1000,
+                "Stop when the validation loss has not improved for this many epochs (0 = never), keeping the best weights"));
+
+        Label modelLabel = new Label();
+        modelLabel.setId("training-model-file");
+        modelLabel.setWrapText(true);
+        modelLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.modelFileProperty().get() == null
+                ? "Model: a new file in your models folder" : "Model: " + vm.modelFileProperty().get(), vm.modelFileProperty()));
+        Button chooseModel = new Button("Model file…", new FontIcon(MaterialDesignF.FILE_OUTLINE));
+        chooseModel.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Model file to write, or to continue");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Rondo models", "*.zip"));
+            File f = vm.continueModelProperty().get() ? chooser.showOpenDialog(getScene().getWindow())
+                    : chooser.showSaveDialog(getScene().getWindow());
+            if (f != null) vm.modelFileProperty().set(f.toPath());
+        });
+        CheckBox continueModel = new CheckBox("Continue this model");
+        continueModel.setId("training-continue");
+        continueModel.setTooltip(new Tooltip("Resume a stopped run or train a saved model further, with its own settings"));
+        continueModel.selectedProperty().bindBidirectional(vm.continueModelProperty());
+
+        Button train = new Button("Train", new FontIcon(MaterialDesignP.PLAY));
+        train.setId("training-start");
+        train.getStyleClass().add("accent-button");
+        train.setDefaultButton(true);
+        train.disableProperty().bind(vm.runningProperty());
+        train.setOnAction(e -> vm.train());
+        Button stop = new Button("Stop", new FontIcon(MaterialDesignS.STOP));
+        stop.setId("training-stop");
+        stop.setTooltip(new Tooltip("Stop after this minibatch; a checkpoint is saved so you can continue"));
+        stop.disableProperty().bind(vm.runningProperty().not());
+        stop.setOnAction(e -> vm.cancel());
+        HBox buttons = new HBox(8, train, stop);
+
+        VBox box = new VBox(10, new Label("Preset"), preset, about, grid, modelLabel, new HBox(8, chooseModel, continueModel), buttons);
+        box.getStyleClass().add("training-form");
+        box.setPadding(new Insets(12));
+        // The form locks during a run; the Stop button stays usable.
+        for (var n : new javafx.scene.Node[] {preset, grid, chooseModel, continueModel}) n.disableProperty().bind(vm.runningProperty());
+        return box;
+    }
+
+    private VBox curves(TrainingViewModel vm) {
+        NumberAxis itX = new NumberAxis();
+        itX.setLabel("minibatch");
+        itX.setForceZeroInRange(false);
+        NumberAxis itY = new NumberAxis();
+        itY.setLabel("loss");
+        itY.setForceZeroInRange(false);
+        LineChart<Number, Number> loss = new LineChart<>(itX, itY);
+        loss.setId("training-loss-chart");
+        loss.setTitle("Training loss, every minibatch");
+        loss.setCreateSymbols(false);
+        loss.setAnimated(false);
+        loss.setLegendVisible(false);
+        loss.getData().add(new XYChart.Series<>("training loss", vm.lossPoints()));
+
+        NumberAxis epX = epochAxis();
+        NumberAxis epY = new NumberAxis();
+        epY.setForceZeroInRange(false);
+        LineChart<Number, Number> epochs = new LineChart<>(epX, epY);
+        epochs.setId("training-epoch-chart");
+        epochs.setTitle("Per epoch: loss on training and on validation pieces");
+        epochs.setAnimated(false);
+        epochs.getData().add(new XYChart.Series<>("training", vm.epochTrainLoss()));
+        epochs.getData().add(new XYChart.Series<>("validation", vm.epochValLoss()));
+
+        NumberAxis accX = epochAxis();
+        NumberAxis accY = new NumberAxis(0, 1, 0.2);
+        LineChart<Number, Number> accuracy = new LineChart<>(accX, accY);
+        accuracy.setId("training-accuracy-chart");
+        accuracy.setTitle("Validation: next-pitch accuracy");
+        accuracy.setAnimated(false);
+        accuracy.getData().add(new XYChart.Series<>("top-1", vm.top1()));
+        accuracy.getData().add(new XYChart.Series<>("top-5", vm.top5()));
+
+        HBox charts = new HBox(epochs, accuracy);
+        HBox.setHgrow(epochs, Priority.ALWAYS);
+        HBox.setHgrow(accuracy, Priority.ALWAYS);
+        VBox box = new VBox(loss, charts, epochTable(vm));
+        VBox.setVgrow(loss, Priority.ALWAYS);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        return box;
+    }
+
+    /** Epochs are whole numbers: label only those ticks. */
+    private static NumberAxis epochAxis() {
+        NumberAxis axis = new NumberAxis();
+        axis.setLabel("epoch");
+        axis.setForceZeroInRange(false);
+        axis.setMinorTickVisible(false);
+        axis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return Math.abs(n.doubleValue() - Math.rint(n.doubleValue())) < 1e-9 ? Long.toString(Math.round(n.doubleValue())) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.valueOf(s);
+            }
+        });
+        return axis;
+    }
+
+    private TableView<EpochMetrics> epochTable(TrainingViewModel vm) {
+        TableView<EpochMetrics> table = new TableView<>(vm.history());
+        table.setId("training-epochs");
+        table.setPrefHeight(150);
+        table.setPlaceholder(new Label("Each finished epoch is listed here."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("Epoch", m -> Integer.toString(m.epoch())));
+        table.getColumns().add(column("Training loss", m -> num(m.trainLoss())));
+        table.getColumns().add(column("Validation loss", m -> num(m.valLoss())));
+        table.getColumns().add(column("Top-1", m -> pct(m.valTop1())));
+        table.getColumns().add(column("Top-5", m -> pct(m.valTop5())));
+        table.getColumns().add(column("NLL (nats/event)", m -> num(m.valNll())));
+        table.getColumns().add(column("Windows/s", m -> String.format(Locale.ROOT, "%.0f", m.windowsPerSecond())));
+        table.getColumns().add(column("Time", m -> TrainingViewModel.duration(m.seconds())));
+        return table;
+    }
+
+    private HBox progressRow(TrainingViewModel vm) {
+        ProgressBar bar = new ProgressBar();
+        bar.setId("training-progress");
+        bar.setPrefWidth(240);
+        bar.progressProperty().bind(vm.progressProperty());
+        Label status = new Label();
+        status.setId("training-status");
+        status.textProperty().bind(vm.statusProperty());
+        status.setWrapText(true);
+        status.setMinWidth(0);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        Label speed = new Label();
+        speed.setId("training-speed");
+        speed.textProperty().bind(vm.speedProperty());
+        HBox row = new HBox(12, bar, status, speed);
+        row.getStyleClass().add("training-progress-row");
+        return row;
+    }
+
+    private static Spinner<Integer> spinner(String id, javafx.beans.property.IntegerProperty value, int min, int max, String help) {
+        Spinner<Integer> s = new Spinner<>(min, max, Math.max(min, Math.min(max, value.get())));
+        s.setId(id);
+        s.setEditable(true);
+        s.setPrefWidth(110);
+        s.setTooltip(new Tooltip(help));
+        s.getValueFactory().valueProperty().addListener((obs, old, now) -> {
+            if (now != null) value.set(now);
+        });
+        value.addListener((obs, old, now) -> s.getValueFactory().setValue(now.intValue()));
+        return s;
+    }
+
+    private static TableColumn<EpochMetrics, String> column(String title, Function<EpochMetrics, String> value) {
+        TableColumn<EpochMetrics, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return c;
+    }
+
+    private static String num(Double v) {
+        return v == null ? "–" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static String pct(Double v) {
+        return v == null ? "–" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
+    }
+
+    /** A preset shown by its name and network. */
+    private static final class PresetCell extends ListCell<Preset> {
+        @Override
+        protected void updateItem(Preset p, boolean empty) {
+            super.updateItem(p, empty);
+            setText(empty || p == null ? null : p.id());
+        }
+    }
+}
