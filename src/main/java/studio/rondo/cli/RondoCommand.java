@@ -14,7 +14,7 @@ import studio.rondo.engine.EngineRuntime;
 @Command(name = "rondo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Rondo Studio: train LSTM networks on MIDI files and generate music.%n"
                 + "With no arguments the studio window opens.",
-        subcommands = {PresetsCommand.class, InspectCommand.class, BenchCommand.class, DownloadCommand.class,
+        subcommands = {PresetsCommand.class, InspectCommand.class, BenchCommand.class, DownloadCommand.class, CorpusCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RondoCommand implements Runnable {
 
