@@ -120,14 +120,27 @@ public final class Corpus {
 
     /**
      * Scans files and folders and adds what it finds (a file already in the corpus is re-read and
-     * keeps its side). Meant for a background thread; entries appear in the corpus one by one.
+     * keeps its side). Meant for a background thread; entries appear in the corpus one by one, each
+     * on the side the split rule gives it. When the scan filled an empty corpus and was not
+     * cancelled, the split is then made exactly ({@link #resplit} with the current fraction and seed),
+     * so a first corpus of 15 pieces gets 2 validation pieces, not "about" 10%.
      *
-     * @param onEntry called with each entry once it is in the corpus (with its split)
+     * @param onEntry called on the scanning thread with each entry once it is in the corpus
      */
     public ScanResult add(List<Path> paths, ProgressListener progress, Consumer<CorpusEntry> onEntry,
                           CancellationToken cancel) {
+        boolean wasEmpty;
+        synchronized (this) {
+            wasEmpty = entries.values().stream().noneMatch(CorpusEntry::ok);
+        }
         CorpusScanner scanner = new CorpusScanner(readOptions);
-        return scanner.scan(paths, progress, e -> onEntry.accept(put(e)), cancel);
+        ScanResult result = scanner.scan(paths, progress, e -> onEntry.accept(put(e)), cancel);
+        if (wasEmpty && !result.cancelled()) {
+            synchronized (this) {
+                resplit(splitRule.validationFraction(), splitRule.seed());
+            }
+        }
+        return result;
     }
 
     public ScanResult add(List<Path> paths) {

@@ -124,6 +124,21 @@ class CorpusTest {
     }
 
     @Test
+    void theFirstScanSplitsExactlyAndLaterAdditionsNeverMoveExistingPieces() throws Exception {
+        Corpus corpus = hundredPieces(dir.resolve("one"));
+        assertEquals(10, corpus.totals().validationPieces());
+        Set<String> before = validationNames(corpus);
+        byte[] midi = MidiFixtures.bytes(5, 60);
+        for (int i = 0; i < 100; i++) Files.write(Files.createDirectories(dir.resolve("more")).resolve("new" + i + ".mid"), midi);
+        corpus.add(List.of(dir.resolve("more")));
+        assertEquals(200, corpus.totals().pieces());
+        Set<String> after = validationNames(corpus);
+        assertTrue(after.containsAll(before));
+        int added = after.size() - before.size();
+        assertTrue(added >= 2 && added <= 25, "about 10% of the new pieces: " + added);
+    }
+
+    @Test
     void aSmallCorpusKeepsAtLeastOnePieceOnEachSide() throws Exception {
         MidiFixtures.write(dir.resolve("a.mid"), 3, 60);
         MidiFixtures.write(dir.resolve("b.mid"), 3, 60);

@@ -134,7 +134,7 @@ public final class Downloader {
         long got = 0;
         InputStream in = response.body();
         // Closing the stream from the cancelling thread unblocks a read that waits on a stalled server.
-        try (in; OutputStream out = Files.newOutputStream(into); AutoCloseable unblock = cancel.onCancel(() -> closeQuietly(in))) {
+        try (in; OutputStream out = Files.newOutputStream(into); CancellationToken.Registration unblock = cancel.onCancel(() -> closeQuietly(in))) {
             byte[] buf = new byte[64 * 1024];
             long nextReport = 0;
             progress.progress(0, expected, uri.toString());
@@ -158,10 +158,8 @@ public final class Downloader {
         } catch (DownloadException | CancelledException e) {
             throw e;
         } catch (IOException e) {
-            cancel.throwIfCancelled();
+            cancel.throwIfCancelled(); // the read failed because cancel closed the stream
             throw stopped(entry, got, expected, e);
-        } catch (Exception e) { // only AutoCloseable.close() of the cancel handle, which does not throw
-            throw new IllegalStateException(e);
         }
         cancel.throwIfCancelled();
         if (expected >= 0 && got < expected) throw stopped(entry, got, expected, null);
@@ -170,7 +168,7 @@ public final class Downloader {
 
     private HttpResponse<InputStream> send(HttpRequest request, CatalogEntry entry, CancellationToken cancel) throws IOException {
         CompletableFuture<HttpResponse<InputStream>> future = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (AutoCloseable unblock = cancel.onCancel(() -> future.cancel(true))) {
+        try (CancellationToken.Registration unblock = cancel.onCancel(() -> future.cancel(true))) {
             return future.get();
         } catch (CancellationException e) {
             throw new CancelledException();
@@ -180,8 +178,6 @@ public final class Downloader {
             throw new InterruptedIOException("interrupted while connecting to " + request.uri().getHost());
         } catch (ExecutionException e) {
             throw cannotConnect(request.uri(), entry, e.getCause());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 
