@@ -124,6 +124,12 @@ public final class Downloader {
             throw new DownloadException("The server refused the download of " + uri + " (HTTP " + status + ")");
         }
         long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        if (declared >= 0 && entry.expectedBytes() != null && declared != entry.expectedBytes()) {
+            // Refuse before spending the bandwidth: the server offers another file than the catalog describes.
+            closeQuietly(response.body());
+            throw new DownloadException("The server offers " + declared + " bytes for " + entry.title() + ", but the catalog expects "
+                    + entry.expectedBytes() + "; the file on the server is not the one the catalog describes");
+        }
         long expected = declared >= 0 ? declared : entry.expectedBytes() != null ? entry.expectedBytes() : -1;
         if (expected > limits.maxDownloadBytes()) {
             closeQuietly(response.body());

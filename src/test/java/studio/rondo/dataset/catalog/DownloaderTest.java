@@ -127,6 +127,16 @@ class DownloaderTest {
     }
 
     @Test
+    void aServerOfferingAnotherSizeThanTheCatalogIsRefusedBeforeDownloading() throws Exception {
+        CatalogEntry e = entry("/set.zip", corpusZip.length + 1L, null);
+        DownloadException x = assertThrows(DownloadException.class,
+                () -> new Downloader().download(e, base, ProgressListener.NONE, CancellationToken.none()));
+        assertEquals("The server offers " + corpusZip.length + " bytes for Test set, but the catalog expects " + (corpusZip.length + 1)
+                + "; the file on the server is not the one the catalog describes", x.getMessage());
+        assertNothingLeft();
+    }
+
+    @Test
     void aChecksumMismatchIsRefused() throws Exception {
         CatalogEntry e = entry("/set.zip", (long) corpusZip.length, "0".repeat(64));
         DownloadException x = assertThrows(DownloadException.class,
