@@ -62,7 +62,7 @@ final class DownloadCommand implements Callable<Integer> {
 
         err.println("Downloading " + entry.title() + " from " + entry.url());
         err.println("License: " + entry.licenseLine() + (entry.licenseUrl() == null ? "" : ", " + entry.licenseUrl()));
-        err.println("Size: " + size(entry.expectedBytes()));
+        err.println("Size: " + (entry.expectedBytes() == null ? "not published" : size(entry.expectedBytes())));
         err.flush();
         Path target = downloadWithCleanupOnInterrupt(entry, base, err);
         int files = MidiImport.midiFilesUnder(target).size();
