@@ -204,14 +204,27 @@ class DownloaderTest {
             }
         });
         CancellationToken cancel = new CancellationToken();
+        CountDownLatch bytesArrived = new CountDownLatch(1);
+        // Cancel from another thread once the download is blocked in a read the server never answers.
+        Thread canceller = new Thread(() -> {
+            try {
+                bytesArrived.await(10, TimeUnit.SECONDS);
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            cancel.cancel();
+        });
+        canceller.start();
         long t0 = System.nanoTime();
         try {
             assertThrows(CancelledException.class, () -> new Downloader().download(entry("/slow.zip", null, null), base,
                     (done, total, current) -> {
-                        if (done > 0) cancel.cancel();
+                        if (done > 0) bytesArrived.countDown();
                     }, cancel));
         } finally {
             release.countDown();
+            canceller.join();
         }
         assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5), "cancel is prompt");
         assertNothingLeft();

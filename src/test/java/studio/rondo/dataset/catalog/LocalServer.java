@@ -1,6 +1,5 @@
 package studio.rondo.dataset.catalog;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
@@ -79,7 +78,4 @@ public final class LocalServer implements AutoCloseable {
         return bytes.toByteArray();
     }
 
-    static void respond(HttpExchange ex, int status) throws IOException {
-        ex.sendResponseHeaders(status, -1);
-    }
 }
