@@ -54,7 +54,7 @@ final class CorpusCommand implements Callable<Integer> {
             if (!e.ok()) err.println("rondo: skipped " + e.file() + ": " + e.problem());
         }
         CorpusTotals t = corpus.totals();
-        out.printf(Locale.ROOT, "%d pieces, %,d notes, %.2f hours (%d unreadable)%n", t.pieces(), t.notes(), t.hours(), t.problems());
+        out.printf(Locale.ROOT, "%d pieces, %,d notes, %.2f hours (%d skipped)%n", t.pieces(), t.notes(), t.hours(), t.problems());
         out.printf(Locale.ROOT, "split: %d train, %d validation (fraction %.2f, seed %d)%n",
                 t.trainPieces(), t.validationPieces(), validation, seed);
         out.printf(Locale.ROOT, "scanned in %.2f s%n", scan.elapsed().toNanos() / 1e9);

@@ -32,7 +32,7 @@ class CorpusCommandTest {
         Path manifest = dir.resolve("corpus.json");
         int code = run("corpus", dir.resolve("set").toString(), "--validation", "0.25", "--save", manifest.toString());
         assertEquals(ExitCodes.BAD_INPUT, code);
-        assertTrue(out.toString().contains("4 pieces, 40 notes, 0.01 hours (1 unreadable)"), out.toString());
+        assertTrue(out.toString().contains("4 pieces, 40 notes, 0.01 hours (1 skipped)"), out.toString());
         assertTrue(out.toString().contains("split: 3 train, 1 validation (fraction 0.25, seed 42)"), out.toString());
         assertTrue(err.toString().contains("bad.mid: not a MIDI file"), err.toString());
         Corpus saved = CorpusManifest.load(manifest, ProgressListener.NONE, CancellationToken.none());

@@ -77,5 +77,4 @@ public final class LocalServer implements AutoCloseable {
         }
         return bytes.toByteArray();
     }
-
 }
