@@ -83,6 +83,23 @@ class CorpusTest {
     }
 
     @Test
+    void listenersHearEveryChangeOutsideTheLock() throws Exception {
+        Corpus corpus = new Corpus();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        corpus.addChangeListener(() -> {
+            calls.incrementAndGet();
+            // Another thread can read the corpus while a listener runs: the lock is not held.
+            java.util.concurrent.CompletableFuture.supplyAsync(corpus::size).join();
+        });
+        corpus.add(List.of(folderWithTwoComposersAndACorruptFile()));
+        assertEquals(4 + 1, calls.get(), "one per file, one for the first split");
+        corpus.move(dir.resolve("mozart/a.mid"), Split.VALIDATION);
+        corpus.remove(dir.resolve("mozart/a.mid"));
+        corpus.remove(dir.resolve("mozart/a.mid"));
+        assertEquals(7, calls.get(), "removing what is not there changes nothing");
+    }
+
+    @Test
     void removeDropsTheEntryAndItsTotals() throws Exception {
         Corpus corpus = new Corpus();
         corpus.add(List.of(folderWithTwoComposersAndACorruptFile()));
