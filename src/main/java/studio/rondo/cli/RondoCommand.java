@@ -14,7 +14,13 @@ import studio.rondo.engine.EngineRuntime;
 @Command(name = "rondo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Rondo Studio: train LSTM networks on MIDI files and generate music.%n"
                 + "With no arguments the studio window opens.",
-        subcommands = {PresetsCommand.class, InspectCommand.class, RenderCommand.class, BenchCommand.class,
+        subcommands = {
+                PresetsCommand.class,
+                InspectCommand.class,
+                CorpusCommand.class,
+                DownloadCommand.class,
+                RenderCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RondoCommand implements Runnable {
 
@@ -48,6 +54,7 @@ public final class RondoCommand implements Runnable {
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         RondoCommand root = new RondoCommand();
         CommandLine cmd = new CommandLine(root);
+        addHelpOptions(cmd);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -64,6 +71,16 @@ public final class RondoCommand implements Runnable {
             return ExitCodes.USAGE;
         });
         return cmd.execute(args);
+    }
+
+    /** `rondo COMMAND --help` works for every command, not only `rondo help COMMAND`. */
+    private static void addHelpOptions(CommandLine cmd) {
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            var spec = sub.getCommandSpec();
+            if (spec.optionsMap().containsKey("--help")) continue;
+            spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help message and exit.").build());
+        }
     }
 
     /** Whether a word names one of the subcommands (so a folder of that name never shadows it). */

@@ -43,11 +43,18 @@ public final class CancellationToken {
         if (cancelled) throw new CancelledException();
     }
 
+    /** Unregisters an action given to {@link #onCancel}; use it in try-with-resources. */
+    @FunctionalInterface
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /**
      * Runs the action when the token is cancelled (at once if it already is). The returned handle
      * unregisters it, so a finished step does not keep its resources reachable.
      */
-    public AutoCloseable onCancel(Runnable action) {
+    public Registration onCancel(Runnable action) {
         synchronized (actions) {
             if (!cancelled) {
                 actions.add(action);

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import studio.rondo.midi.ReadOptions;
 import studio.rondo.music.Piece;
@@ -34,6 +35,7 @@ public final class Corpus {
     private final LinkedHashMap<Path, CorpusEntry> entries = new LinkedHashMap<>();
     private final ReadOptions readOptions;
     private final PieceCache cache;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private SplitRule splitRule = new SplitRule(DEFAULT_VALIDATION_FRACTION, DEFAULT_SEED);
 
     public Corpus() {
@@ -53,6 +55,25 @@ public final class Corpus {
 
     public ReadOptions readOptions() {
         return readOptions;
+    }
+
+    // ---- change notification
+
+    /**
+     * Runs the listener after every change of the entries or their sides (add, put, remove, move,
+     * resplit, an entry refreshed by {@link #load}), on the thread that made the change and outside
+     * the corpus lock. A scan calls it once per file: a UI should coalesce before redrawing.
+     */
+    public void addChangeListener(Runnable listener) {
+        listeners.add(Objects.requireNonNull(listener));
+    }
+
+    public void removeChangeListener(Runnable listener) {
+        listeners.remove(listener);
+    }
+
+    private void changed() {
+        for (Runnable l : listeners) l.run();
     }
 
     // ---- reading
@@ -120,14 +141,29 @@ public final class Corpus {
 
     /**
      * Scans files and folders and adds what it finds (a file already in the corpus is re-read and
-     * keeps its side). Meant for a background thread; entries appear in the corpus one by one.
+     * keeps its side). Meant for a background thread; entries appear in the corpus one by one, each
+     * on the side the split rule gives it. When the scan filled an empty corpus and was not
+     * cancelled, the split is then made exactly ({@link #resplit} with the current fraction and seed),
+     * so a first corpus of 15 pieces gets 2 validation pieces, not "about" 10%.
      *
-     * @param onEntry called with each entry once it is in the corpus (with its split)
+     * @param onEntry called on the scanning thread with each entry once it is in the corpus
      */
     public ScanResult add(List<Path> paths, ProgressListener progress, Consumer<CorpusEntry> onEntry,
                           CancellationToken cancel) {
+        boolean wasEmpty;
+        synchronized (this) {
+            wasEmpty = entries.values().stream().noneMatch(CorpusEntry::ok);
+        }
         CorpusScanner scanner = new CorpusScanner(readOptions);
-        return scanner.scan(paths, progress, e -> onEntry.accept(put(e)), cancel);
+        ScanResult result = scanner.scan(paths, progress, e -> onEntry.accept(put(e)), cancel);
+        if (wasEmpty && !result.cancelled()) {
+            SplitRule rule;
+            synchronized (this) {
+                rule = splitRule;
+            }
+            resplit(rule.validationFraction(), rule.seed());
+        }
+        return result;
     }
 
     public ScanResult add(List<Path> paths) {
@@ -138,13 +174,17 @@ public final class Corpus {
      * Adds or replaces an entry. A file already in the corpus keeps its side; a new one gets the
      * side the split rule gives it. Returns the entry as stored.
      */
-    public synchronized CorpusEntry put(CorpusEntry entry) {
-        Path k = key(entry.file());
-        CorpusEntry old = entries.get(k);
-        Split side = old != null ? old.split() : splitRule.forNewPiece(k);
-        CorpusEntry stored = new CorpusEntry(k, entry.status(), entry.problem(), entry.summary(), side, entry.fingerprint());
-        entries.put(k, stored);
-        if (old != null) cache.remove(k);
+    public CorpusEntry put(CorpusEntry entry) {
+        CorpusEntry stored;
+        synchronized (this) {
+            Path k = key(entry.file());
+            CorpusEntry old = entries.get(k);
+            Split side = old != null ? old.split() : splitRule.forNewPiece(k);
+            stored = new CorpusEntry(k, entry.status(), entry.problem(), entry.summary(), side, entry.fingerprint());
+            entries.put(k, stored);
+            if (old != null) cache.remove(k);
+        }
+        changed();
         return stored;
     }
 
@@ -153,25 +193,37 @@ public final class Corpus {
         entries.put(key(entry.file()), entry);
     }
 
-    public synchronized boolean remove(Path file) {
-        Path k = key(file);
-        cache.remove(k);
-        return entries.remove(k) != null;
+    public boolean remove(Path file) {
+        boolean removed;
+        synchronized (this) {
+            Path k = key(file);
+            cache.remove(k);
+            removed = entries.remove(k) != null;
+        }
+        if (removed) changed();
+        return removed;
     }
 
     /** Removes every entry whose status is not OK (unreadable or missing files). Returns how many. */
-    public synchronized int removeProblems() {
-        List<Path> bad = entries.values().stream().filter(e -> !e.ok()).map(CorpusEntry::file).toList();
-        bad.forEach(entries::remove);
+    public int removeProblems() {
+        List<Path> bad;
+        synchronized (this) {
+            bad = entries.values().stream().filter(e -> !e.ok()).map(CorpusEntry::file).toList();
+            bad.forEach(entries::remove);
+        }
+        if (!bad.isEmpty()) changed();
         return bad.size();
     }
 
     /** Puts a piece on the given side. */
-    public synchronized void move(Path file, Split split) {
-        Path k = key(file);
-        CorpusEntry e = entries.get(k);
-        if (e == null) throw new IllegalArgumentException("not in the corpus: " + file);
-        entries.put(k, e.withSplit(split));
+    public void move(Path file, Split split) {
+        synchronized (this) {
+            Path k = key(file);
+            CorpusEntry e = entries.get(k);
+            if (e == null) throw new IllegalArgumentException("not in the corpus: " + file);
+            entries.put(k, e.withSplit(split));
+        }
+        changed();
     }
 
     /**
@@ -180,20 +232,23 @@ public final class Corpus {
      * and each piece's folder/file name. The same files, fraction and seed always give the same split.
      * Manual moves are undone. Pieces added later follow the same rule piece by piece.
      */
-    public synchronized void resplit(double validationFraction, long seed) {
-        SplitRule rule = new SplitRule(validationFraction, seed);
-        splitRule = rule;
-        List<CorpusEntry> ok = new ArrayList<>(entries.values().stream().filter(CorpusEntry::ok).toList());
-        // Ties (two identical folder/file names) are broken by the full path so the order is total.
-        ok.sort(Comparator.comparingDouble((CorpusEntry e) -> rule.rank(e.file())).thenComparing(e -> e.file().toString()));
-        int k = rule.validationCount(ok.size());
-        for (int i = 0; i < ok.size(); i++) {
-            CorpusEntry e = ok.get(i);
-            entries.put(e.file(), e.withSplit(i < k ? Split.VALIDATION : Split.TRAIN));
+    public void resplit(double validationFraction, long seed) {
+        synchronized (this) {
+            SplitRule rule = new SplitRule(validationFraction, seed);
+            splitRule = rule;
+            List<CorpusEntry> ok = new ArrayList<>(entries.values().stream().filter(CorpusEntry::ok).toList());
+            // Ties (two identical folder/file names) are broken by the full path so the order is total.
+            ok.sort(Comparator.comparingDouble((CorpusEntry e) -> rule.rank(e.file())).thenComparing(e -> e.file().toString()));
+            int k = rule.validationCount(ok.size());
+            for (int i = 0; i < ok.size(); i++) {
+                CorpusEntry e = ok.get(i);
+                entries.put(e.file(), e.withSplit(i < k ? Split.VALIDATION : Split.TRAIN));
+            }
+            for (CorpusEntry e : List.copyOf(entries.values())) {
+                if (!e.ok()) entries.put(e.file(), e.withSplit(rule.forNewPiece(e.file())));
+            }
         }
-        for (CorpusEntry e : List.copyOf(entries.values())) {
-            if (!e.ok()) entries.put(e.file(), e.withSplit(rule.forNewPiece(e.file())));
-        }
+        changed();
     }
 
     /** Sets the rule for pieces added later without moving any piece already in the corpus. */
@@ -230,9 +285,11 @@ public final class Corpus {
             if (cached != null && sameSizeAndTime(entry.fingerprint(), k)) return cached;
         }
         CorpusScanner.Read read = new CorpusScanner(readOptions).readWithPiece(k);
+        boolean known;
         synchronized (this) {
-            if (entries.containsKey(k)) put(read.entry());
+            known = entries.containsKey(k);
         }
+        if (known) put(read.entry());
         if (read.piece() == null) throw new IOException(k + ": " + read.entry().problem());
         cache.put(k, read.entry().fingerprint().sha256(), read.piece());
         return read.piece();

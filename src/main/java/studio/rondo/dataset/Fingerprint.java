@@ -22,15 +22,9 @@ public record Fingerprint(long size, long modifiedMillis, String sha256) {
         return new Fingerprint(bytes.length, modifiedMillis, sha256(bytes));
     }
 
-    /** Size and time of a file on disk now, to compare with {@link #sameSizeAndTime}. */
-    public static long[] sizeAndTime(Path file) throws IOException {
-        return new long[] {Files.size(file), Files.getLastModifiedTime(file).toMillis()};
-    }
-
     /** True when the file on disk still has this size and modification time. */
     public boolean sameSizeAndTime(Path file) throws IOException {
-        long[] now = sizeAndTime(file);
-        return now[0] == size && now[1] == modifiedMillis;
+        return Files.size(file) == size && Files.getLastModifiedTime(file).toMillis() == modifiedMillis;
     }
 
     public static String sha256(byte[] bytes) {

@@ -2,6 +2,7 @@ package studio.rondo.dataset;
 
 import java.nio.file.Path;
 import studio.rondo.music.Piece;
+import studio.rondo.music.Pitches;
 
 /**
  * What the dataset view shows of a piece without keeping its notes in memory.
@@ -21,6 +22,11 @@ public record PieceSummary(String name, String folder, double durationSeconds, i
     public static PieceSummary of(Path file, Piece piece) {
         return new PieceSummary(baseName(file), folderName(file), piece.durationSeconds(), piece.notes().size(),
                 piece.metadata().trackNames().size(), piece.lowestPitch(), piece.highestPitch(), piece.tempoMap().size());
+    }
+
+    /** "A0–C8", or "-" for a piece without notes. */
+    public String pitchRange() {
+        return lowestPitch < 0 ? "-" : Pitches.name(lowestPitch) + "–" + Pitches.name(highestPitch);
     }
 
     static String baseName(Path file) {

@@ -83,6 +83,23 @@ class CorpusTest {
     }
 
     @Test
+    void listenersHearEveryChangeOutsideTheLock() throws Exception {
+        Corpus corpus = new Corpus();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        corpus.addChangeListener(() -> {
+            calls.incrementAndGet();
+            // Another thread can read the corpus while a listener runs: the lock is not held.
+            java.util.concurrent.CompletableFuture.supplyAsync(corpus::size).join();
+        });
+        corpus.add(List.of(folderWithTwoComposersAndACorruptFile()));
+        assertEquals(4 + 1, calls.get(), "one per file, one for the first split");
+        corpus.move(dir.resolve("mozart/a.mid"), Split.VALIDATION);
+        corpus.remove(dir.resolve("mozart/a.mid"));
+        corpus.remove(dir.resolve("mozart/a.mid"));
+        assertEquals(7, calls.get(), "removing what is not there changes nothing");
+    }
+
+    @Test
     void removeDropsTheEntryAndItsTotals() throws Exception {
         Corpus corpus = new Corpus();
         corpus.add(List.of(folderWithTwoComposersAndACorruptFile()));
@@ -121,6 +138,21 @@ class CorpusTest {
         two.resplit(0.1, 8);
         assertEquals(10, validationNames(two).size());
         assertNotEquals(validationNames(one), validationNames(two));
+    }
+
+    @Test
+    void theFirstScanSplitsExactlyAndLaterAdditionsNeverMoveExistingPieces() throws Exception {
+        Corpus corpus = hundredPieces(dir.resolve("one"));
+        assertEquals(10, corpus.totals().validationPieces());
+        Set<String> before = validationNames(corpus);
+        byte[] midi = MidiFixtures.bytes(5, 60);
+        for (int i = 0; i < 100; i++) Files.write(Files.createDirectories(dir.resolve("more")).resolve("new" + i + ".mid"), midi);
+        corpus.add(List.of(dir.resolve("more")));
+        assertEquals(200, corpus.totals().pieces());
+        Set<String> after = validationNames(corpus);
+        assertTrue(after.containsAll(before));
+        int added = after.size() - before.size();
+        assertTrue(added >= 2 && added <= 25, "about 10% of the new pieces: " + added);
     }
 
     @Test
