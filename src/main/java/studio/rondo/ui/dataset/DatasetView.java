@@ -93,6 +93,11 @@ public final class DatasetView extends BorderPane {
             List<File> files = chooser.showOpenMultipleDialog(getScene().getWindow());
             if (files != null) vm.add(files.stream().map(File::toPath).toList());
         });
+        Button download = new Button("Download…", new FontIcon(MaterialDesignC.CLOUD_DOWNLOAD_OUTLINE));
+        download.setId("dataset-download");
+        download.setTooltip(new Tooltip("Download a public corpus (piano-midi.de, MAESTRO); its license and size are shown first"));
+        download.setOnAction(e -> DownloadDialog.choose(getScene().getWindow(), vm.catalog()).ifPresent(vm::download));
+        download.disableProperty().bind(vm.busyProperty());
         addFolder.disableProperty().bind(vm.busyProperty());
         addFiles.disableProperty().bind(vm.busyProperty());
 
@@ -122,7 +127,7 @@ public final class DatasetView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label moveLabel = new Label("Move to:");
-        return new ToolBar(addFolder, addFiles, new javafx.scene.control.Separator(), moveLabel, toTrain, toValidation, remove,
+        return new ToolBar(addFolder, addFiles, download, new javafx.scene.control.Separator(), moveLabel, toTrain, toValidation, remove,
                 spacer, filter);
     }
 

@@ -32,6 +32,9 @@ import studio.rondo.dataset.CorpusEntry;
 import studio.rondo.dataset.CorpusManifest;
 import studio.rondo.dataset.CorpusTotals;
 import studio.rondo.dataset.Split;
+import studio.rondo.dataset.catalog.Catalog;
+import studio.rondo.dataset.catalog.CatalogEntry;
+import studio.rondo.dataset.catalog.Downloader;
 import studio.rondo.music.Piece;
 import studio.rondo.ui.common.SerialExecutor;
 
@@ -171,6 +174,34 @@ public final class DatasetViewModel {
             if (selectFirst) result.entries().stream().findFirst()
                     .flatMap(first -> entries.stream().filter(e -> e.file().equals(first.file())).findFirst())
                     .ifPresent(selected::set);
+        });
+    }
+
+    /** The public corpora that can be downloaded (the built-in catalog, or -Drondo.catalog.url). */
+    public List<CatalogEntry> catalog() {
+        try {
+            return Catalog.configured().entries();
+        } catch (IOException | RuntimeException e) {
+            message.set("The catalog of public corpora cannot be read: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    /**
+     * Downloads a public corpus into the studio's corpora folder, then adds it. A failed or cancelled
+     * download leaves nothing behind (the downloader unpacks into a temporary folder).
+     */
+    public void download(CatalogEntry entry) {
+        CancellationToken cancel = new CancellationToken();
+        Path corpora = manifest.toAbsolutePath().getParent().resolve("corpora");
+        run("Downloading " + entry.title(), cancel, () -> new Downloader().download(entry, corpora, (done, total, current) ->
+                Platform.runLater(() -> {
+                    progress.set(total > 0 ? (double) done / total : -1);
+                    progressText.set(String.format(Locale.ROOT, "Downloading %s: %.1f%s MB", entry.title(), done / 1e6,
+                            total > 0 ? String.format(Locale.ROOT, " of %.1f", total / 1e6) : ""));
+                }), cancel), dir -> {
+            message.set("Downloaded " + entry.title() + " to " + dir + " (" + entry.license() + ").");
+            add(List.of(dir));
         });
     }
 

@@ -117,6 +117,30 @@ class DatasetViewTest {
     }
 
     @Test
+    void downloadsACorpusFromTheCatalogAndAddsIt(FxRobot robot) throws Exception {
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+            for (int k = 0; k < 3; k++) {
+                java.io.ByteArrayOutputStream mid = new java.io.ByteArrayOutputStream();
+                List<TimedNote> notes = List.of(new TimedNote(60 + k, 90, 0, 0, 0.5), new TimedNote(64 + k, 90, 0, 0.5, 1));
+                MidiWriter.write(Piece.fromSeconds("tune" + k, notes, TempoMap.constant(480, 100)), mid);
+                out.putNextEntry(new java.util.zip.ZipEntry("tunes/tune" + k + ".mid"));
+                out.write(mid.toByteArray());
+                out.closeEntry();
+            }
+        }
+        try (studio.rondo.dataset.catalog.LocalServer server = new studio.rondo.dataset.catalog.LocalServer()) {
+            server.serve("/tunes.zip", zip.toByteArray());
+            var entry = new studio.rondo.dataset.catalog.CatalogEntry("tunes", "Three tunes", "A test corpus", "CC0", null, null,
+                    server.url("/tunes.zip"), (long) zip.size(), null, "tests/tunes", null);
+            WaitForAsyncUtils.asyncFx(() -> vm.download(entry)).get();
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.busyProperty().get() && vm.corpus().size() == 3);
+        }
+        assertTrue(vm.corpus().entries().stream().allMatch(e -> e.ok() && e.file().startsWith(temp.resolve("home/corpora/tests/tunes"))),
+                vm.corpus().entries().toString());
+    }
+
+    @Test
     void selectingAPieceShowsItInThePianoRollAndPlaybackSaysWhyItIsSilent(FxRobot robot) throws Exception {
         addAndWait(corpusFolder());
         TableView<CorpusEntry> table = table(robot);
