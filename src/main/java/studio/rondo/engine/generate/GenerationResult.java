@@ -13,7 +13,8 @@ import studio.rondo.music.Piece;
  * @param events          model steps generated
  * @param lengthReached   false when generation stopped at {@link Length#maxEvents()} first
  * @param elapsedSeconds  wall time of this variation (priming, stepping, decoding)
- * @param eventsPerSecond model steps per second of wall time
+ * @param eventsPerSecond model steps per second while stepping (sampling and feeding back; the one
+ *                        priming call and decoding excluded)
  */
 public record GenerationResult(Piece piece, int variation, long seed, GenerationStats stats, int events,
                                boolean lengthReached, double elapsedSeconds, double eventsPerSecond) {

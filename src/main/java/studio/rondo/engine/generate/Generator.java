@@ -104,6 +104,7 @@ public final class Generator {
         for (int t = 0; t < inputs.length; t++) layout.write(primerSteps.get(t), inputs[t]);
         model.reset();
         float[][] heads = model.prime(inputs);
+        long tSteps = System.nanoTime();
 
         List<Step> generated = new ArrayList<>();
         float[] input = new float[layout.features()];
@@ -125,6 +126,7 @@ public final class Generator {
             heads = model.step(input);
         }
 
+        double stepping = (System.nanoTime() - tSteps) / 1e9;
         DecodeContext ctx = new DecodeContext(primer.tempoMap(), primer.velocity(), 0);
         List<Piece.TimedNote> notesOut = trim(encoding.decode(generated, ctx), length);
         GenerationStats stats = GenerationStats.of(notesOut);
@@ -140,7 +142,7 @@ public final class Generator {
         Piece piece = Piece.fromSeconds(name, all, primer.tempoMap());
         progress(l, req, v, generated.size(), 1);
         double elapsed = (System.nanoTime() - t0) / 1e9;
-        return new GenerationResult(piece, v, seed, stats, generated.size(), reached, elapsed, generated.size() / Math.max(elapsed, 1e-9));
+        return new GenerationResult(piece, v, seed, stats, generated.size(), reached, elapsed, generated.size() / Math.max(stepping, 1e-9));
     }
 
     private static void progress(GenerationListener l, GenerationRequest req, int v, int events, double fraction) {
