@@ -34,7 +34,7 @@ class GenerateCommandTest {
         dir = tmp;
         model = dir.resolve("tiny.zip");
         List<Piece> corpus = TestCorpus.pieces(4, 40, 2);
-        TrainingConfig c = TrainingConfig.of(Preset.PITCH_STEP_DURATION, 1).withHyperparameters(TestCorpus.tiny(Preset.PITCH_STEP_DURATION))
+        TrainingConfig c = TrainingConfig.of(Preset.PERFORMANCE, 1).withHyperparameters(TestCorpus.tiny(Preset.PERFORMANCE))
                 .withSplit(0.25, 1).withMaxBatches(20).withFiles(model, null, null);
         new Trainer(c, null).train(corpus);
         primer = dir.resolve("primer.mid");
@@ -71,6 +71,7 @@ class GenerateCommandTest {
             assertTrue(Files.isRegularFile(folder.resolve("primer-" + i + ".mid")));
             assertTrue(r.get("notes").asInt() > r.get("generatedNotes").asInt(), "primer included: " + r);
             assertTrue(r.get("silenceFraction").asDouble() >= 0 && r.get("longestRepeat").asInt() >= 1, r.toString());
+            assertTrue(r.get("lengthReached").asBoolean() && r.get("events").asInt() < 400, r.toString());
         }
         assertEquals(9, arr.get(0).get("seed").asLong());
         // The first variation is what a single run with the same seed gives.
