@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import studio.rondo.engine.EngineRuntime;
 import studio.rondo.engine.encoding.Encoding;
 import studio.rondo.engine.encoding.Encodings;
@@ -67,13 +68,7 @@ public final class GenerationBenchmark implements Benchmark {
             Encoding enc = Encodings.forPreset(preset);
             if (!enc.fitted()) enc = enc.fit(List.of(primerPiece));
             var net = NetworkFactory.build(preset, enc, Hyperparameters.defaults(preset), 1);
-            Generator g = new Generator(new Dl4jStepModel(net, enc.inputFeatures()), enc);
-            GenerationRequest req = GenerationRequest.of(primer, Length.events(events), Sampling.of(7));
-            double best = 0;
-            for (int i = 0; i < settings.warmupRounds() + settings.rounds(); i++) {
-                GenerationResult r = g.generate(req).get(0);
-                if (i >= settings.warmupRounds()) best = Math.max(best, r.eventsPerSecond());
-            }
+            double best = eventsPerSecond(net, enc, primer, events, settings);
             perPreset.put(preset.id(), Math.round(best));
             parts.add(String.format(Locale.ROOT, "%s %.0f", preset.id(), best));
         }
@@ -86,6 +81,22 @@ public final class GenerationBenchmark implements Benchmark {
         figures.put("threads", EngineRuntime.threads());
         String summary = "gen_events_per_s (batch 1, rnnTimeStep, default sizes, " + EngineRuntime.threads() + " thread): " + String.join(", ", parts);
         return new BenchRecord("generate", figures, summary);
+    }
+
+    /**
+     * Best events per second over the measured rounds of generating {@code events} steps after
+     * priming with {@code primer} (priming and decoding excluded), batch 1, with DL4J's rnnTimeStep.
+     * Also used by the training benchmark to report {@code gen_events_per_s} for its network.
+     */
+    public static double eventsPerSecond(ComputationGraph net, Encoding enc, Primer primer, int events, BenchSettings settings) {
+        Generator g = new Generator(new Dl4jStepModel(net, enc.inputFeatures()), enc);
+        GenerationRequest req = GenerationRequest.of(primer, Length.events(events), Sampling.of(7));
+        double best = 0;
+        for (int i = 0; i < settings.warmupRounds() + settings.rounds(); i++) {
+            GenerationResult r = g.generate(req).get(0);
+            if (i >= settings.warmupRounds()) best = Math.max(best, r.eventsPerSecond());
+        }
+        return best;
     }
 
     /** A rising and falling scale in eighths at 120 bpm. */

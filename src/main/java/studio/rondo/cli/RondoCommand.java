@@ -14,7 +14,8 @@ import studio.rondo.engine.EngineRuntime;
 @Command(name = "rondo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Rondo Studio: train LSTM networks on MIDI files and generate music.%n"
                 + "With no arguments the studio window opens.",
-        subcommands = {PresetsCommand.class, InspectCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PresetsCommand.class, InspectCommand.class, TrainCommand.class, EvaluateCommand.class, GenerateCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class RondoCommand implements Runnable {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "More logging, and stack traces on errors.")
