@@ -18,29 +18,37 @@ import picocli.CommandLine.Spec;
 import studio.rondo.bench.BenchRecord;
 import studio.rondo.bench.BenchSettings;
 import studio.rondo.bench.Benchmark;
+import studio.rondo.bench.GenerationBenchmark;
 import studio.rondo.bench.MidiReadBenchmark;
+import studio.rondo.bench.TrainBenchmark;
 
 /** `rondo bench`: runs the benchmarks (all, or those named with --only) and prints one record each. */
-@Command(name = "bench", description = "Measure the studio on this machine (MIDI reading; more to come).")
+@Command(name = "bench", description = {"Measure the studio on this machine: MIDI reading (midi) and training speed and peak memory",
+        "of the reference network and each preset (train-reference, train-PRESET; --only train runs them all),",
+        "and generation speed of each preset (generate)."})
 final class BenchCommand implements Callable<Integer> {
     /** Every benchmark, in the order they run. Add new ones here. */
     static List<Benchmark> benchmarks() {
-        return List.of(new MidiReadBenchmark());
+        List<Benchmark> all = new ArrayList<>();
+        all.add(new MidiReadBenchmark());
+        all.addAll(TrainBenchmark.all());
+        all.add(new GenerationBenchmark());
+        return all;
     }
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--only", split = ",", paramLabel = "NAME", description = "Run only these benchmarks (e.g. midi).")
+    @Option(names = "--only", split = ",", paramLabel = "NAME", description = "Run only these benchmarks (e.g. midi, train, train-reference, train-performance).")
     List<String> only = new ArrayList<>();
 
     @Option(names = "--data", paramLabel = "DIR", description = "Folder of MIDI files (default: ${DEFAULT-VALUE}).")
     Path data = Path.of("..", "shared", "data", "midi", "piano-midi-de");
 
-    @Option(names = "--warmup", paramLabel = "N", description = "Warm-up rounds, not counted (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", description = "Warm-up rounds, not counted (default: ${DEFAULT-VALUE}; training: at most 2 minibatches).")
     int warmup = 5;
 
-    @Option(names = "--rounds", paramLabel = "N", description = "Measured rounds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", paramLabel = "N", description = "Measured rounds (default: ${DEFAULT-VALUE}; training: minibatches, at most 30 s).")
     int rounds = 10;
 
     @Option(names = "--json", description = "Print a JSON array of records.")
@@ -82,11 +90,13 @@ final class BenchCommand implements Callable<Integer> {
         if (only.isEmpty()) return all;
         List<String> known = all.stream().map(Benchmark::name).toList();
         for (String name : only) {
-            if (!known.contains(name)) {
+            if (!known.contains(name) && known.stream().noneMatch(k -> k.startsWith(name + "-"))) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "unknown benchmark '" + name + "' (known: " + String.join(", ", known) + ")");
             }
         }
-        return all.stream().filter(b -> only.contains(b.name())).collect(Collectors.toList());
+        // A group name selects its members: "train" runs train-reference, train-tf-tutorial, ...
+        return all.stream().filter(b -> only.stream().anyMatch(n -> b.name().equals(n) || b.name().startsWith(n + "-")))
+                .collect(Collectors.toList());
     }
 }

@@ -19,6 +19,9 @@ import studio.rondo.engine.EngineRuntime;
                 InspectCommand.class,
                 CorpusCommand.class,
                 DownloadCommand.class,
+                TrainCommand.class,
+                EvaluateCommand.class,
+                GenerateCommand.class,
                 RenderCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})

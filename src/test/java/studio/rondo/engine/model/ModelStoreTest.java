@@ -18,6 +18,8 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import studio.rondo.engine.EngineRuntime;
 import studio.rondo.engine.TestCorpus;
@@ -61,6 +63,26 @@ class ModelStoreTest {
         List<Window> ws = Window.over(p, 8, 3);
         INDArray x = new WindowBatches(m.encoding()).inputsOnly(ws).getFeatures(0);
         INDArray[] a = trained.network().output(x), b = m.network().output(x);
+        for (int h = 0; h < a.length; h++) assertArrayEquals(a[h].dup().data().asFloat(), b[h].dup().data().asFloat(), 0f, "head " + h);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Preset.class)
+    void everyPresetsNetworkRoundTrips(Preset preset) throws Exception {
+        // Custom pieces of configuration (positive-pressure loss, weighted cross entropy, the
+        // embedding's index subset) must come back from configuration.json.
+        var encoding = Encodings.forPreset(preset).fit(CORPUS);
+        Hyperparameters hp = TestCorpus.tiny(preset);
+        var net = NetworkFactory.build(preset, encoding, hp, 5);
+        ModelInfo info = new ModelInfo(ModelStore.FORMAT_VERSION, preset.id(), encoding.spec(), hp,
+                new ModelInfo.TrainingSettings(5, 0.1, 2, 1, 0), List.of(), new ModelInfo.Progress(0, 0, 0, 0),
+                new ModelInfo.CorpusInfo("x", 4, 4, List.of()), null, net.numParams(), "now");
+        Path f = dir.resolve(preset.id() + ".zip");
+        ModelStore.save(f, net, info);
+        LoadedModel m = ModelStore.load(f);
+        assertEquals(net.getConfiguration().toJson(), m.network().getConfiguration().toJson());
+        INDArray x = new WindowBatches(encoding).inputsOnly(Window.over(encoding.encode(CORPUS.get(1)), hp.seqLen(), 5)).getFeatures(0);
+        INDArray[] a = net.output(x), b = m.network().output(x);
         for (int h = 0; h < a.length; h++) assertArrayEquals(a[h].dup().data().asFloat(), b[h].dup().data().asFloat(), 0f, "head " + h);
     }
 

@@ -25,7 +25,7 @@ import studio.rondo.engine.model.Preset;
 import studio.rondo.music.Piece;
 
 class TrainerTest {
-    static final List<Piece> CORPUS = TestCorpus.pieces(6, 100, 1);
+    static final List<Piece> CORPUS = TestCorpus.pieces(5, 72, 1);
 
     @BeforeAll
     static void start() {

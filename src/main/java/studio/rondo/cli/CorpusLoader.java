@@ -1,0 +1,28 @@
+package studio.rondo.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import studio.rondo.midi.MidiImport;
+import studio.rondo.midi.ReadOptions;
+import studio.rondo.music.Piece;
+
+/** Reads the MIDI files of --data for train and evaluate: bad files are reported and skipped. */
+final class CorpusLoader {
+    private CorpusLoader() {
+    }
+
+    static List<Piece> load(List<Path> inputs, PrintWriter err) {
+        List<MidiImport.Result> results = MidiImport.readAll(inputs, ReadOptions.DEFAULT);
+        if (results.isEmpty()) throw new BadInputException("no .mid or .midi files found in " + inputs);
+        List<Piece> pieces = new ArrayList<>();
+        for (MidiImport.Result r : results) {
+            if (r.ok()) pieces.add(r.piece());
+            else err.println("rondo: skipped " + r.error());
+        }
+        err.flush();
+        if (pieces.isEmpty()) throw new BadInputException("none of the " + results.size() + " MIDI files could be read");
+        return pieces;
+    }
+}

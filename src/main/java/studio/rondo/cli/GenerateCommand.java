@@ -1,0 +1,200 @@
+package studio.rondo.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import studio.rondo.engine.EngineRuntime;
+import studio.rondo.engine.generate.GenerationRequest;
+import studio.rondo.engine.generate.GenerationResult;
+import studio.rondo.engine.generate.Generator;
+import studio.rondo.engine.generate.Length;
+import studio.rondo.engine.generate.Primer;
+import studio.rondo.engine.generate.Sampling;
+import studio.rondo.engine.model.LoadedModel;
+import studio.rondo.engine.model.ModelFileException;
+import studio.rondo.engine.model.ModelStore;
+import studio.rondo.midi.MidiReader;
+import studio.rondo.midi.MidiWriter;
+import studio.rondo.music.Piece;
+
+/** `rondo generate`: continues a primer (or starts from nothing) with a trained model and writes MIDI files. */
+@Command(name = "generate", description = "Generate MIDI with a trained model (one file per variation).")
+final class GenerateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (.zip) written by train.")
+    Path model;
+
+    @Option(names = "--primer", paramLabel = "FILE", description = "MIDI file whose first notes the model continues (default: none).")
+    Path primer;
+
+    @Option(names = "--primer-notes", paramLabel = "N", description = "Notes of the primer file to use (default: ${DEFAULT-VALUE}).")
+    int primerNotes = 50;
+
+    @Option(names = "--length", paramLabel = "N", description = "Notes to generate (default: ${DEFAULT-VALUE}).")
+    Integer length;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "Seconds to generate instead of a number of notes.")
+    Double seconds;
+
+    @Option(names = "--temperature", paramLabel = "T", description = "0 = always the most likely, 1 = as learned, >1 wilder (default: ${DEFAULT-VALUE}).")
+    double temperature = 1.0;
+
+    @Option(names = "--top-k", paramLabel = "K", description = "Sample among the K most likely only (0 = off, default).")
+    int topK = 0;
+
+    @Option(names = "--top-p", paramLabel = "P", description = "Nucleus sampling: the most likely classes up to probability P (default: ${DEFAULT-VALUE} = off).")
+    double topP = 1.0;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for reproducible output (default: random, printed).")
+    Long seed;
+
+    @Option(names = "--variations", paramLabel = "N", description = "Pieces to generate, each with its own seed (default: ${DEFAULT-VALUE}).")
+    int variations = 1;
+
+    @Option(names = "--include-primer", description = "Put the primer's notes before the generated ones.")
+    boolean includePrimer;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.mid|DIR",
+            description = "Output file, or a folder for NAME-1.mid, NAME-2.mid, ... (FILE.mid with variations gives FILE-1.mid, ...).")
+    Path out;
+
+    @Option(names = "--force", description = "Overwrite existing output files.")
+    boolean force;
+
+    @Option(names = "--json", description = "Print a JSON array, one object per generated file.")
+    boolean json;
+
+    static final int DEFAULT_LENGTH = 200;
+
+    @Override
+    public Integer call() throws Exception {
+        if (length != null && seconds != null) throw usage("--length and --seconds exclude each other");
+        GenerationRequest request = request(Primer.none()); // settings first: usage errors before any file is read
+        Primer p = primer();
+        request = request(p);
+        List<Path> files = outputs(p.name());
+        if (!force) {
+            for (Path f : files) {
+                if (Files.exists(f)) throw new BadInputException(f + " exists; use --force to overwrite");
+            }
+        }
+        EngineRuntime.start();
+        LoadedModel m;
+        try {
+            m = ModelStore.load(model);
+        } catch (ModelFileException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        List<GenerationResult> results;
+        try {
+            results = Generator.of(m).generate(request);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("cannot generate with " + model + ": " + e.getMessage(), e);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        ObjectMapper mapper = new ObjectMapper();
+        ArrayNode arr = mapper.createArrayNode();
+        for (int i = 0; i < results.size(); i++) {
+            GenerationResult r = results.get(i);
+            Path f = files.get(i);
+            if (f.getParent() != null) Files.createDirectories(f.getParent());
+            MidiWriter.write(r.piece(), f);
+            if (json) describe(arr.addObject(), f, r);
+            else o.println(line(f, r));
+        }
+        if (json) o.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
+        o.flush();
+        return ExitCodes.OK;
+    }
+
+    private GenerationRequest request(Primer p) {
+        try {
+            Length len = seconds != null ? Length.seconds(seconds) : Length.notes(length != null ? length : DEFAULT_LENGTH);
+            if (seed == null) seed = new java.util.SplittableRandom().nextLong() >>> 16; // random, short enough to retype
+            long s = seed;
+            return new GenerationRequest(p, len, new Sampling(temperature, topK, topP, s), variations, includePrimer);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private Primer primer() {
+        if (primer == null) return Primer.none();
+        if (primerNotes < 1) throw usage("--primer-notes must be 1 or more");
+        Piece piece;
+        try {
+            piece = MidiReader.read(primer);
+        } catch (IOException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new BadInputException("primer " + (why.startsWith(primer.toString()) ? why : primer + ": " + why), e);
+        }
+        try {
+            return Primer.firstNotes(piece, primerNotes);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("primer " + primer + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file of each variation. */
+    private List<Path> outputs(String name) {
+        String file = out.getFileName() == null ? "" : out.getFileName().toString();
+        String lower = file.toLowerCase(Locale.ROOT);
+        boolean isMidi = !Files.isDirectory(out) && (lower.endsWith(".mid") || lower.endsWith(".midi"));
+        List<Path> files = new ArrayList<>();
+        if (isMidi && variations == 1) return List.of(out);
+        for (int i = 1; i <= variations; i++) {
+            if (isMidi) {
+                int dot = file.lastIndexOf('.');
+                files.add(out.resolveSibling(file.substring(0, dot) + "-" + i + file.substring(dot)));
+            } else {
+                files.add(out.resolve(variations == 1 ? name + ".mid" : name + "-" + i + ".mid"));
+            }
+        }
+        return files;
+    }
+
+    private static String line(Path f, GenerationResult r) {
+        var s = r.stats();
+        return String.format(Locale.ROOT, "%s: %d notes, %.1f s, seed %d, longest repeat %d, silence %.0f%%, %.0f events/s%s",
+                f, r.piece().notes().size(), r.piece().durationSeconds(), r.seed(), s.longestRepeat(), 100 * s.silenceFraction(),
+                r.eventsPerSecond(), r.lengthReached() ? "" : " (stopped at the event limit before the length was reached)");
+    }
+
+    private static void describe(ObjectNode o, Path f, GenerationResult r) {
+        o.put("file", f.toString());
+        o.put("variation", r.variation() + 1);
+        o.put("seed", r.seed());
+        o.put("notes", r.piece().notes().size());
+        o.put("seconds", round(r.piece().durationSeconds()));
+        o.put("generatedNotes", r.stats().notes());
+        o.put("events", r.events());
+        o.put("lengthReached", r.lengthReached());
+        o.put("longestRepeat", r.stats().longestRepeat());
+        o.put("silenceFraction", round(r.stats().silenceFraction()));
+        o.put("elapsedSeconds", round(r.elapsedSeconds()));
+        o.put("eventsPerSecond", Math.round(r.eventsPerSecond()));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,230 @@
+package studio.rondo.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import studio.rondo.engine.EngineRuntime;
+import studio.rondo.engine.eval.EvalResult;
+import studio.rondo.engine.model.EpochMetrics;
+import studio.rondo.engine.model.Hyperparameters;
+import studio.rondo.engine.model.ModelFileException;
+import studio.rondo.engine.model.Preset;
+import studio.rondo.engine.train.Trainer;
+import studio.rondo.engine.train.TrainingConfig;
+import studio.rondo.engine.train.TrainingDataException;
+import studio.rondo.engine.train.TrainingListener;
+import studio.rondo.engine.train.TrainingResult;
+import studio.rondo.music.Piece;
+
+/** `rondo train`: trains a preset on MIDI files, one line per epoch, a checkpoint per epoch. */
+@Command(name = "train", description = {"Train a preset's network on MIDI files (directories are searched for .mid/.midi).",
+        "Writes a checkpoint after every epoch (NAME.checkpoint.zip beside --out); Ctrl-C finishes the minibatch and saves it."})
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "DIR|FILE", description = "MIDI files or directories.")
+    List<Path> data;
+
+    @Option(names = "--preset", required = true, paramLabel = "NAME", description = "One of: tf-tutorial, pitch-step-duration, velocity-aware, three-stream, chord-tokens, performance.")
+    String preset;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs = 10;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Windows per minibatch (default: the preset's).")
+    Integer batch;
+
+    @Option(names = "--seq-len", paramLabel = "N", description = "Steps per window (default: the preset's).")
+    Integer seqLen;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "Units per LSTM layer (default: the preset's).")
+    Integer hidden;
+
+    @Option(names = "--layers", paramLabel = "N", description = "LSTM layers (default: the preset's).")
+    Integer layers;
+
+    @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: the preset's).")
+    Double lr;
+
+    @Option(names = "--val-split", paramLabel = "F", description = "Fraction of pieces held out for validation (default: ${DEFAULT-VALUE}).")
+    double valSplit = 0.1;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed: the same seed gives the same run (default: ${DEFAULT-VALUE}).")
+    long seed = 42;
+
+    @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without improvement and keep the best weights; 0 = off (default: ${DEFAULT-VALUE}).")
+    int patience = 5;
+
+    @Option(names = "--stride", paramLabel = "N", description = "Steps between window starts (default: seq-len / 4).")
+    int stride;
+
+    @Option(names = "--max-batches", paramLabel = "N", description = "At most N minibatches per epoch; 0 = all (default).")
+    int maxBatches;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Model file to write (default: PRESET.zip).")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "FILE", description = "Continue a model or checkpoint (keeps its sizes, seed and split).")
+    Path resume;
+
+    @Option(names = "--json", description = "Print JSON lines: a start event, one per epoch, a summary.")
+    boolean json;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Override
+    public Integer call() throws Exception {
+        Preset p = Preset.byId(preset).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                "unknown preset '" + preset + "' (see 'rondo presets')"));
+        TrainingConfig config;
+        try {
+            Hyperparameters.Builder hb = Hyperparameters.defaults(p).toBuilder();
+            if (batch != null) hb.batch(batch);
+            if (seqLen != null) hb.seqLen(seqLen);
+            if (hidden != null) hb.hidden(hidden);
+            if (layers != null) hb.layers(layers);
+            if (lr != null) hb.learningRate(lr);
+            Path target = out != null ? out : Path.of(p.id() + ".zip");
+            config = new TrainingConfig(p, hb.build(), epochs, valSplit, seed, patience, stride, maxBatches, target, null, resume);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Piece> pieces = CorpusLoader.load(data, err);
+        EngineRuntime.start();
+
+        Trainer trainer = new Trainer(config, json ? new JsonLines(o) : new TextLines(o));
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            trainer.cancel(); // Ctrl-C: finish the minibatch, write the checkpoint, then let the JVM exit
+            try {
+                done.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "rondo-train-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        TrainingResult r;
+        try {
+            r = trainer.train(pieces);
+        } catch (TrainingDataException | ModelFileException e) {
+            throw new BadInputException(e.getMessage(), e);
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it only waits for the latch released above
+            }
+        }
+        summary(o, r);
+        o.flush();
+        return ExitCodes.OK;
+    }
+
+    private void summary(PrintWriter o, TrainingResult r) {
+        List<EpochMetrics> h = r.info().history();
+        int best = r.info().progress().bestEpoch();
+        EpochMetrics b = best > 0 && best <= h.size() ? h.get(best - 1) : null;
+        if (json) {
+            ObjectNode n = mapper.createObjectNode();
+            n.put("event", "summary");
+            n.put("preset", r.info().preset());
+            n.put("epochs", h.size());
+            n.put("bestEpoch", best);
+            if (b != null && b.valLoss() != null) n.put("bestValLoss", b.valLoss());
+            n.put("parameters", r.info().parameters());
+            n.put("cancelled", r.cancelled());
+            n.put("stoppedEarly", r.stoppedEarly());
+            if (r.savedTo() != null) n.put("model", r.savedTo().toString());
+            if (r.checkpoint() != null) n.put("checkpoint", r.checkpoint().toString());
+            o.println(n.toString());
+            return;
+        }
+        String how = r.cancelled() ? "cancelled" : r.stoppedEarly() ? "stopped early" : "done";
+        o.printf(Locale.ROOT, "%s: %s, %d epochs, best epoch %d%s; %s parameters%n", r.info().preset(), how, h.size(), best,
+                b == null || b.valLoss() == null ? "" : String.format(Locale.ROOT, " (val loss %.4f)", b.valLoss()),
+                Format.count(r.info().parameters()));
+        if (r.savedTo() != null) o.println("model: " + r.savedTo());
+        if (r.checkpoint() != null) o.println("checkpoint: " + r.checkpoint() + (r.cancelled() ? " (continue with --resume)" : ""));
+    }
+
+    /** Human-readable progress: a start line and one line per epoch. */
+    private static final class TextLines implements TrainingListener {
+        private final PrintWriter o;
+
+        TextLines(PrintWriter o) {
+            this.o = o;
+        }
+
+        @Override
+        public void onStart(Start s) {
+            o.printf(Locale.ROOT, "training %s (%s parameters, %s) on %d pieces, %d held out; ~%d windows in %d minibatches per epoch%n",
+                    s.preset(), Format.count(s.parameters()), EngineRuntime.describe(), s.trainPieces(), s.validationPieces(),
+                    s.windowsPerEpoch(), s.batchesPerEpoch());
+            o.flush();
+        }
+
+        @Override
+        public void onEpoch(Epoch e) {
+            EpochMetrics m = e.metrics();
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "epoch %d/%d  train loss %.4f", m.epoch(), e.epochs(), m.trainLoss()));
+            EvalResult v = e.validation();
+            if (v != null) {
+                line.append(String.format(Locale.ROOT, "  val loss %.4f (", v.loss()));
+                int i = 0;
+                for (Map.Entry<String, Double> h : v.headLoss().entrySet())
+                    line.append(i++ > 0 ? ", " : "").append(h.getKey()).append(' ').append(String.format(Locale.ROOT, "%.4f", h.getValue()));
+                line.append(String.format(Locale.ROOT, ")  %s top-1 %.1f%% top-5 %.1f%%  nll %.3f nats/event",
+                        v.mainHead(), 100 * v.top1(), 100 * v.top5(), v.nll()));
+            }
+            line.append(String.format(Locale.ROOT, "  %.0f windows/s  %s  eta %s%s", m.windowsPerSecond(), Format.duration(m.seconds()),
+                    Format.duration(e.etaSeconds()), e.bestEpoch() == m.epoch() ? "  *best" : ""));
+            o.println(line);
+            o.flush();
+        }
+    }
+
+    /** One JSON object per line, for scripts. */
+    private final class JsonLines implements TrainingListener {
+        private final PrintWriter o;
+
+        JsonLines(PrintWriter o) {
+            this.o = o;
+        }
+
+        @Override
+        public void onStart(Start s) {
+            ObjectNode n = mapper.valueToTree(s);
+            n.put("event", "start");
+            o.println(n.toString());
+            o.flush();
+        }
+
+        @Override
+        public void onEpoch(Epoch e) {
+            ObjectNode n = mapper.valueToTree(e.metrics());
+            n.put("event", "epoch");
+            n.put("epochs", e.epochs());
+            n.put("bestEpoch", e.bestEpoch());
+            n.put("etaSeconds", Math.round(e.etaSeconds() * 10) / 10.0);
+            if (e.validation() != null) n.put("valNllUnigram", e.validation().unigramNll());
+            o.println(n.toString());
+            o.flush();
+        }
+    }
+}

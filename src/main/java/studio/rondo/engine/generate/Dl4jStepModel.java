@@ -1,0 +1,67 @@
+package studio.rondo.engine.generate;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import studio.rondo.engine.model.LoadedModel;
+
+/**
+ * {@link StepModel} over DL4J's stateful {@code rnnTimeStep}: ~20x faster per note than re-feeding
+ * the whole window (STACK-NOTES), since each call only advances the stored LSTM state by the new
+ * steps. Every network of {@code NetworkFactory} ends in a last-time-step vertex, so the outputs
+ * are always [1, size] for the last step fed.
+ */
+public final class Dl4jStepModel implements StepModel {
+    private final ComputationGraph net;
+    private final int features;
+
+    /**
+     * @param net      a network of {@code NetworkFactory} (one recurrent input, last-step heads)
+     * @param features input features per step ({@code InputLayout.of(encoding).features()})
+     */
+    public Dl4jStepModel(ComputationGraph net, int features) {
+        if (features < 1) throw new IllegalArgumentException("features must be positive: " + features);
+        this.net = net;
+        this.features = features;
+    }
+
+    public static Dl4jStepModel of(LoadedModel model) {
+        return new Dl4jStepModel(model.network(), model.encoding().inputFeatures());
+    }
+
+    @Override
+    public int inputFeatures() {
+        return features;
+    }
+
+    @Override
+    public void reset() {
+        net.rnnClearPreviousState();
+    }
+
+    @Override
+    public float[][] prime(float[][] steps) {
+        int t = steps.length;
+        if (t == 0) throw new IllegalArgumentException("nothing to prime with");
+        // One [1, features, T] call: the whole primer advances the state in one pass.
+        float[] buf = new float[features * t];
+        for (int s = 0; s < t; s++) {
+            if (steps[s].length < features) throw new IllegalArgumentException("step " + s + " has " + steps[s].length + " features, not " + features);
+            for (int f = 0; f < features; f++) buf[f * t + s] = steps[s][f];
+        }
+        return run(Nd4j.create(buf, new long[]{1, features, t}, 'c'));
+    }
+
+    @Override
+    public float[][] step(float[] input) {
+        float[] buf = input.length == features ? input.clone() : java.util.Arrays.copyOf(input, features);
+        return run(Nd4j.create(buf, new long[]{1, features, 1}, 'c'));
+    }
+
+    private float[][] run(INDArray x) {
+        INDArray[] outs = net.rnnTimeStep(x);
+        float[][] result = new float[outs.length][];
+        for (int h = 0; h < outs.length; h++) result[h] = outs[h].toFloatVector();
+        return result;
+    }
+}

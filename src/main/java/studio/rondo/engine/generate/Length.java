@@ -1,0 +1,65 @@
+package studio.rondo.engine.generate;
+
+/**
+ * How much to generate (not counting the primer): a number of model steps (events), of notes, or
+ * of seconds. Generation also stops after {@code maxEvents} steps, so a model whose time never
+ * advances cannot run forever; the result then says the length was not reached.
+ *
+ * @param unit      what {@code amount} counts
+ * @param amount    events or notes (whole numbers), or seconds
+ * @param maxEvents upper bound on steps generated
+ */
+public record Length(Unit unit, double amount, int maxEvents) {
+
+    public enum Unit {
+        /** Model steps: one note (or chord) per step, or one performance event. */
+        EVENTS,
+        /** Notes started; a chord of three counts three. The output keeps exactly this many. */
+        NOTES,
+        /** Seconds from the first generated step; notes past the end are cut at it. */
+        SECONDS
+    }
+
+    public Length {
+        if (unit == null) throw new IllegalArgumentException("unit is required");
+        if (!(amount > 0) || (unit != Unit.SECONDS && amount != Math.rint(amount)))
+            throw new IllegalArgumentException("length must be a positive " + (unit == Unit.SECONDS ? "number" : "whole number") + ": " + amount);
+        if (maxEvents < 1) throw new IllegalArgumentException("maxEvents must be 1 or more: " + maxEvents);
+    }
+
+    public static Length events(int n) {
+        return new Length(Unit.EVENTS, n, n);
+    }
+
+    /** Up to 8 steps per note allowed (performance needs several events per note). */
+    public static Length notes(int n) {
+        return new Length(Unit.NOTES, n, (int) Math.min(Integer.MAX_VALUE, 8L * n + 64));
+    }
+
+    /** Up to 300 steps per second allowed (dense performances run ~100 events per second). */
+    public static Length seconds(double s) {
+        return new Length(Unit.SECONDS, s, (int) Math.min(Integer.MAX_VALUE, Math.ceil(300 * s) + 64));
+    }
+
+    public Length withMaxEvents(int max) {
+        return new Length(unit, amount, max);
+    }
+
+    /** Progress towards the length, 0..1. */
+    double fraction(int events, int notes, double seconds) {
+        double f = switch (unit) {
+            case EVENTS -> events / amount;
+            case NOTES -> notes / amount;
+            case SECONDS -> seconds / amount;
+        };
+        return Math.min(1, f);
+    }
+
+    boolean reached(int events, int notes, double seconds) {
+        return switch (unit) {
+            case EVENTS -> events >= amount;
+            case NOTES -> notes >= amount;
+            case SECONDS -> seconds >= amount;
+        };
+    }
+}

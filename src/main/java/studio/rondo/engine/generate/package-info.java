@@ -1,0 +1,18 @@
+/**
+ * Generation: {@link studio.rondo.engine.generate.Generator} continues a
+ * {@link studio.rondo.engine.generate.Primer} with a trained network, step by step through a
+ * {@link studio.rondo.engine.generate.StepModel} (DL4J's stateful {@code rnnTimeStep} now; a faster
+ * batch-1 kernel can replace it), sampling with {@link studio.rondo.engine.generate.Sampling}.
+ *
+ * <p>Typical use (off the UI thread):
+ * <pre>
+ *   LoadedModel m = ModelStore.load(file);
+ *   Generator g = Generator.of(m);
+ *   var req = new GenerationRequest(Primer.firstNotes(midiFile, 50), Length.notes(200),
+ *           new Sampling(1.0, 0, 0.95, 42), 4, false);
+ *   List&lt;GenerationResult&gt; results = g.generate(req, progress -&gt; ..., cancelFlag::get);
+ *   MidiWriter.write(results.get(0).piece(), out);
+ * </pre>
+ * Pure engine code: no JavaFX.
+ */
+package studio.rondo.engine.generate;

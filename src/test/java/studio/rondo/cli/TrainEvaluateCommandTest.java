@@ -1,0 +1,116 @@
+package studio.rondo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import studio.rondo.engine.TestCorpus;
+import studio.rondo.engine.model.ModelStore;
+import studio.rondo.midi.MidiWriter;
+import studio.rondo.music.Piece;
+
+class TrainEvaluateCommandTest {
+    @TempDir
+    static Path dir;
+    static Path midi;
+
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void writeCorpus() throws Exception {
+        midi = Files.createDirectories(dir.resolve("midi"));
+        for (Piece p : TestCorpus.pieces(5, 60, 4)) MidiWriter.write(p, midi.resolve(p.name() + ".mid"));
+    }
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        return RondoCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    private static final String[] TINY = {"--hidden", "8", "--layers", "1", "--seq-len", "8", "--batch", "16", "--val-split", "0.2"};
+
+    private String[] train(String... more) {
+        List<String> a = new java.util.ArrayList<>(List.of("train", "--data", midi.toString(), "--preset", "pitch-step-duration"));
+        a.addAll(List.of(TINY));
+        a.addAll(List.of(more));
+        return a.toArray(String[]::new);
+    }
+
+    @Test
+    void trainsOnATinyCorpusAndWritesAModelThatEvaluatePrintsMetricsFor() throws Exception {
+        Path model = dir.resolve("psd.zip");
+        assertEquals(ExitCodes.OK, run(train("--epochs", "2", "--out", model.toString(), "--json")), err.toString());
+        ObjectMapper mapper = new ObjectMapper();
+        List<JsonNode> lines = out.toString().lines().map(l -> {
+            try {
+                return mapper.readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError("not a JSON line: " + l, e);
+            }
+        }).toList();
+        assertEquals(List.of("start", "epoch", "epoch", "summary"), lines.stream().map(n -> n.get("event").asText()).toList());
+        assertEquals(4, lines.get(0).get("trainPieces").asInt());
+        assertTrue(lines.get(2).get("valTop5").asDouble() >= lines.get(2).get("valTop1").asDouble());
+        assertEquals(model.toString(), lines.get(3).get("model").asText());
+        assertEquals(2, ModelStore.readInfo(model).history().size());
+        assertTrue(Files.exists(dir.resolve("psd.checkpoint.zip")));
+
+        assertEquals(ExitCodes.OK, run("evaluate", "--model", model.toString(), "--data", midi.toString(), "--json"), err.toString());
+        JsonNode r = mapper.readTree(out.toString());
+        assertEquals("pitch-step-duration", r.get("preset").asText());
+        assertEquals(5, r.get("pieces").asInt());
+        assertEquals("pitch", r.get("mainHead").asText());
+        for (String k : List.of("loss", "top1", "top5", "nll", "repeatPreviousAccuracy", "unigramNll"))
+            assertTrue(r.get(k).isNumber(), k + " in " + r);
+        assertTrue(r.get("headLoss").has("step") && r.get("headLoss").has("duration"), r.toString());
+
+        assertEquals(ExitCodes.OK, run("evaluate", "--model", model.toString(), "--data", midi.toString(), "--held-out"), err.toString());
+        assertTrue(out.toString().contains("1 pieces"), out.toString());
+        assertTrue(out.toString().contains("pitch top-1"), out.toString());
+        assertTrue(out.toString().contains("baselines: repeat previous pitch"), out.toString());
+    }
+
+    @Test
+    void printsOneLinePerEpochAndASummary() {
+        Path model = dir.resolve("text.zip");
+        assertEquals(ExitCodes.OK, run(train("--epochs", "1", "--max-batches", "2", "--out", model.toString())), err.toString());
+        String o = out.toString();
+        assertTrue(o.startsWith("training pitch-step-duration"), o);
+        assertTrue(o.contains("epoch 1/1  train loss"), o);
+        assertTrue(o.contains("pitch top-1"), o);
+        assertTrue(o.contains("model: " + model), o);
+    }
+
+    @Test
+    void badDataIsExitCode3() throws Exception {
+        Path bad = Files.createDirectories(dir.resolve("bad"));
+        Files.writeString(bad.resolve("x.mid"), "not midi");
+        assertEquals(ExitCodes.BAD_INPUT, run("train", "--data", bad.toString(), "--preset", "tf-tutorial"));
+        assertTrue(err.toString().contains("x.mid"), err.toString());
+        assertEquals(ExitCodes.BAD_INPUT, run("train", "--data", dir.resolve("nothing-here").toString(), "--preset", "tf-tutorial"));
+        // readable but far too short for the windows
+        assertEquals(ExitCodes.BAD_INPUT, run("train", "--data", midi.toString(), "--preset", "tf-tutorial",
+                "--seq-len", "500", "--epochs", "1", "--out", dir.resolve("never.zip").toString()));
+        assertTrue(err.toString().contains("no training windows"), err.toString());
+        Path notAModel = Files.writeString(dir.resolve("model.zip"), "text");
+        assertEquals(ExitCodes.BAD_INPUT, run("evaluate", "--model", notAModel.toString(), "--data", midi.toString()));
+        assertTrue(err.toString().contains("not a zip archive"), err.toString());
+    }
+
+    @Test
+    void unknownPresetIsAUsageError() {
+        assertEquals(ExitCodes.USAGE, run("train", "--data", midi.toString(), "--preset", "jazz"));
+        assertTrue(err.toString().contains("unknown preset 'jazz'"), err.toString());
+    }
+}
