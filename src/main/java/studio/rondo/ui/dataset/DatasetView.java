@@ -44,6 +44,7 @@ import studio.rondo.dataset.Split;
 import studio.rondo.music.Pitches;
 import studio.rondo.ui.pianoroll.PianoRoll;
 import studio.rondo.ui.player.TransportBar;
+import studio.rondo.ui.player.SharedTransport;
 import studio.rondo.ui.player.TransportViewModel;
 
 /**
@@ -63,7 +64,7 @@ public final class DatasetView extends BorderPane {
         roll.setId("dataset-roll");
         roll.pieceProperty().bind(vm.selectedPieceProperty());
         roll.playheadProperty().bind(transport.positionProperty());
-        vm.selectedPieceProperty().addListener((obs, old, now) -> transport.load(now));
+        SharedTransport.follow(this, vm.selectedPieceProperty(), transport);
         VBox bottom = new VBox(new TransportBar(transport), roll);
         VBox.setVgrow(roll, Priority.ALWAYS);
         SplitPane split = new SplitPane(buildTable(), bottom);

@@ -13,6 +13,11 @@ import studio.rondo.app.Settings;
 import studio.rondo.app.SettingsStore;
 import studio.rondo.ui.dataset.DatasetView;
 import studio.rondo.ui.dataset.DatasetViewModel;
+import studio.rondo.sound.SoundFontException;
+import studio.rondo.sound.SoundFonts;
+import studio.rondo.sound.WavRenderer;
+import studio.rondo.ui.generate.GenerateView;
+import studio.rondo.ui.generate.GenerateViewModel;
 import studio.rondo.ui.player.TransportViewModel;
 import studio.rondo.ui.training.TrainingView;
 import studio.rondo.ui.training.TrainingViewModel;
@@ -32,6 +37,7 @@ public final class StudioWindow {
     private final TransportViewModel transport;
     private final DatasetViewModel dataset;
     private final TrainingViewModel training;
+    private final GenerateViewModel generate;
 
     /**
      * @param store    where settings live; the corpus list is kept beside them (corpus.json)
@@ -47,7 +53,23 @@ public final class StudioWindow {
         this.dataset = new DatasetViewModel(store.file().toAbsolutePath().getParent().resolve("corpus.json"), executor);
         this.training = new TrainingViewModel(store.file().toAbsolutePath().getParent().resolve("models"), executor,
                 dataset::corpus);
+        this.generate = new GenerateViewModel(executor, () -> dataset.selectedPieceProperty().get(), () -> new WavRenderer(
+                SoundFonts.remembered(store).map(StudioWindow::soundFontOrNull).orElse(null)));
+        // A model just trained is the one to generate with.
+        training.trainedModelProperty().addListener((obs, old, now) -> generate.modelFileProperty().set(now));
         this.view = new MainView(viewModel, this::workspaceView);
+    }
+
+    private static javax.sound.midi.Soundbank soundFontOrNull(java.nio.file.Path file) {
+        try {
+            return SoundFonts.load(file);
+        } catch (SoundFontException e) {
+            return null; // the built-in sounds; the transport bar reports the broken SoundFont
+        }
+    }
+
+    public GenerateViewModel generate() {
+        return generate;
     }
 
     public TrainingViewModel training() {
@@ -115,9 +137,6 @@ public final class StudioWindow {
     private Node workspaceView(Workspace w) {
         if (w == Workspace.DATASET) return new DatasetView(dataset, transport);
         if (w == Workspace.TRAINING) return new TrainingView(training);
-        return new WorkspacePlaceholder(w, switch (w) {
-            case DATASET, TRAINING -> throw new IllegalStateException();
-            case GENERATE -> "Coming soon: primers, temperature, variations, piano roll, playback and export.";
-        });
+        return new GenerateView(generate, transport);
     }
 }

@@ -36,6 +36,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import studio.rondo.engine.model.EpochMetrics;
 import studio.rondo.engine.model.Preset;
+import studio.rondo.ui.common.Controls;
 
 /** The Training workspace: the recipe on the left, live curves and the epoch table on the right. */
 public final class TrainingView extends BorderPane {
@@ -74,15 +75,15 @@ public final class TrainingView extends BorderPane {
         grid.setHgap(8);
         grid.setVgap(6);
         int row = 0;
-        grid.addRow(row++, new Label("Epochs"), spinner("training-epochs", vm.epochsProperty(), 1, 10_000,
+        grid.addRow(row++, new Label("Epochs"), Controls.intSpinner("training-epochs", vm.epochsProperty(), 1, 10_000,
                 "Passes over the training pieces"));
-        grid.addRow(row++, new Label("Batch"), spinner("training-batch", vm.batchProperty(), 1, 4096,
+        grid.addRow(row++, new Label("Batch"), Controls.intSpinner("training-batch", vm.batchProperty(), 1, 4096,
                 "Windows per minibatch"));
-        grid.addRow(row++, new Label("Window"), spinner("training-seq-len", vm.seqLenProperty(), 2, 2048,
+        grid.addRow(row++, new Label("Window"), Controls.intSpinner("training-seq-len", vm.seqLenProperty(), 2, 2048,
                 "Notes or events the network sees before predicting the next one"));
-        grid.addRow(row++, new Label("LSTM size"), spinner("training-hidden", vm.hiddenProperty(), 4, 4096,
+        grid.addRow(row++, new Label("LSTM size"), Controls.intSpinner("training-hidden", vm.hiddenProperty(), 4, 4096,
                 "Units per LSTM layer: larger learns more and trains slower"));
-        grid.addRow(row++, new Label("LSTM layers"), spinner("training-layers", vm.layersProperty(), 1, 8, "Stacked LSTM layers"));
+        grid.addRow(row++, new Label("LSTM layers"), Controls.intSpinner("training-layers", vm.layersProperty(), 1, 8, "Stacked LSTM layers"));
         TextField lr = new TextField();
         lr.setId("training-lr");
         TextFormatter<Double> lrFormat = new TextFormatter<>(new DoubleStringConverter());
@@ -90,7 +91,7 @@ public final class TrainingView extends BorderPane {
         learningRateBoxed = vm.learningRateProperty().asObject();
         lrFormat.valueProperty().bindBidirectional(learningRateBoxed);
         grid.addRow(row++, new Label("Learning rate"), lr);
-        grid.addRow(row++, new Label("Patience"), spinner("training-patience", vm.patienceProperty(), 0, 1000,
+        grid.addRow(row++, new Label("Patience"), Controls.intSpinner("training-patience", vm.patienceProperty(), 0, 1000,
                 "Stop when the validation loss has not improved for this many epochs (0 = never), keeping the best weights"));
 
         Label modelLabel = new Label();
@@ -232,18 +233,6 @@ public final class TrainingView extends BorderPane {
         return row;
     }
 
-    private static Spinner<Integer> spinner(String id, javafx.beans.property.IntegerProperty value, int min, int max, String help) {
-        Spinner<Integer> s = new Spinner<>(min, max, Math.max(min, Math.min(max, value.get())));
-        s.setId(id);
-        s.setEditable(true);
-        s.setPrefWidth(110);
-        s.setTooltip(new Tooltip(help));
-        s.getValueFactory().valueProperty().addListener((obs, old, now) -> {
-            if (now != null) value.set(now);
-        });
-        value.addListener((obs, old, now) -> s.getValueFactory().setValue(now.intValue()));
-        return s;
-    }
 
     private static TableColumn<EpochMetrics, String> column(String title, Function<EpochMetrics, String> value) {
         TableColumn<EpochMetrics, String> c = new TableColumn<>(title);

@@ -1,0 +1,199 @@
+package studio.rondo.ui.generate;
+
+import java.io.File;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+import studio.rondo.engine.generate.GenerationResult;
+import studio.rondo.ui.common.Controls;
+import studio.rondo.ui.pianoroll.PianoRoll;
+import studio.rondo.ui.player.TransportBar;
+import studio.rondo.ui.player.SharedTransport;
+import studio.rondo.ui.player.TransportViewModel;
+
+/** The Generate workspace: model and controls on the left, variations with piano roll and playback on the right. */
+public final class GenerateView extends BorderPane {
+
+    public GenerateView(GenerateViewModel vm, TransportViewModel transport) {
+        setId("workspace-generate");
+        ScrollPane form = new ScrollPane(form(vm));
+        form.setFitToWidth(true);
+        form.setMinWidth(300);
+        SplitPane split = new SplitPane(form, results(vm, transport));
+        split.setDividerPositions(0.3);
+        setCenter(split);
+        setBottom(progressRow(vm));
+    }
+
+    private VBox form(GenerateViewModel vm) {
+        Label model = new Label();
+        model.setId("generate-model");
+        model.setWrapText(true);
+        model.textProperty().bind(vm.modelTextProperty());
+        Button openModel = new Button("Open model…", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        openModel.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Open a Rondo model");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Rondo models", "*.zip"));
+            File f = chooser.showOpenDialog(getScene().getWindow());
+            if (f != null) vm.modelFileProperty().set(f.toPath());
+        });
+
+        ComboBox<PrimerSource> primer = new ComboBox<>();
+        primer.setId("generate-primer");
+        primer.getItems().setAll(PrimerSource.values());
+        primer.valueProperty().bindBidirectional(vm.primerSourceProperty());
+        primer.setMaxWidth(Double.MAX_VALUE);
+        Button primerFile = new Button("Choose file…");
+        primerFile.visibleProperty().bind(vm.primerSourceProperty().isEqualTo(PrimerSource.FILE));
+        primerFile.managedProperty().bind(primerFile.visibleProperty());
+        primerFile.textProperty().bind(Bindings.createStringBinding(() -> vm.primerFileProperty().get() == null ? "Choose file…"
+                : vm.primerFileProperty().get().getFileName().toString(), vm.primerFileProperty()));
+        primerFile.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("MIDI files", "*.mid", "*.midi"));
+            File f = chooser.showOpenDialog(getScene().getWindow());
+            if (f != null) vm.primerFileProperty().set(f.toPath());
+        });
+
+        Slider temperature = new Slider(0, 2, vm.temperatureProperty().get());
+        temperature.setId("generate-temperature");
+        temperature.setMajorTickUnit(0.5);
+        temperature.setShowTickMarks(true);
+        temperature.setShowTickLabels(true);
+        temperature.valueProperty().bindBidirectional(vm.temperatureProperty());
+        temperature.setTooltip(new Tooltip("0 always picks the most likely note; 1 follows the model; above 1 takes more risks"));
+        Label temperatureValue = new Label();
+        temperatureValue.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "%.2f", vm.temperatureProperty().get()), vm.temperatureProperty()));
+
+        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) vm.seedProperty().get());
+        seed.setEditable(true);
+        seed.setId("generate-seed");
+        seed.getValueFactory().valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));
+        vm.seedProperty().addListener((o, a, b) -> seed.getValueFactory().setValue(b.intValue()));
+        Button dice = new Button(null, new FontIcon(MaterialDesignD.DICE_5_OUTLINE));
+        dice.setTooltip(new Tooltip("A new random seed"));
+        dice.setOnAction(e -> vm.newSeed());
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        int r = 0;
+        grid.addRow(r++, new Label("Primer notes"), Controls.intSpinner("generate-primer-notes", vm.primerNotesProperty(), 1, 10_000, null));
+        grid.addRow(r++, new Label("Length (notes)"), Controls.intSpinner("generate-length", vm.lengthNotesProperty(), 1, 100_000, null));
+        grid.addRow(r++, new Label("Temperature"), new HBox(6, temperature, temperatureValue));
+        grid.addRow(r++, new Label("Top-k"), Controls.intSpinner("generate-top-k", vm.topKProperty(), 0, 1000, null));
+        Spinner<Double> topP = new Spinner<>(0.05, 1.0, vm.topPProperty().get(), 0.05);
+        topP.setTooltip(new Tooltip("Keep only the most likely notes that together reach this probability (1 = all)"));
+        topP.getValueFactory().valueProperty().addListener((o, a, b) -> vm.topPProperty().set(b));
+        grid.addRow(r++, new Label("Top-p"), topP);
+        grid.addRow(r++, new Label("Variations"), Controls.intSpinner("generate-variations", vm.variationsProperty(), 1, 16, null));
+        grid.addRow(r++, new Label("Seed"), new HBox(6, seed, dice));
+        CheckBox withPrimer = new CheckBox("Keep the primer at the start of the result");
+        withPrimer.selectedProperty().bindBidirectional(vm.includePrimerProperty());
+
+        Button generate = new Button("Generate", new FontIcon(MaterialDesignC.CREATION));
+        generate.setId("generate-start");
+        generate.getStyleClass().add("accent-button");
+        generate.setDefaultButton(true);
+        generate.disableProperty().bind(vm.runningProperty());
+        generate.setOnAction(e -> vm.generate());
+        Button cancel = new Button("Cancel");
+        cancel.disableProperty().bind(vm.runningProperty().not());
+        cancel.setOnAction(e -> vm.cancel());
+
+        VBox box = new VBox(10, new Label("Model"), model, openModel, new Label("Start from"), primer, primerFile, grid, withPrimer,
+                new HBox(8, generate, cancel));
+        box.getStyleClass().add("training-form");
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    private VBox results(GenerateViewModel vm, TransportViewModel transport) {
+        ListView<GenerationResult> list = new ListView<>(vm.results());
+        list.setId("generate-results");
+        list.setPrefHeight(150);
+        list.setPlaceholder(new Label("Generated variations appear here."));
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(GenerationResult r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : String.format(Locale.ROOT,
+                        "Variation %d · %d notes · %.1f s · longest repeated pitch %d · silence %.0f %% · seed %d",
+                        r.variation() + 1, r.stats().notes(), r.stats().seconds(), r.stats().longestRepeat(),
+                        100 * r.stats().silenceFraction(), r.seed()));
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (b != null && list.getSelectionModel().getSelectedItem() != b) list.getSelectionModel().select(b);
+        });
+
+        PianoRoll roll = new PianoRoll();
+        roll.setId("generate-roll");
+        roll.pieceProperty().bind(Bindings.createObjectBinding(() -> vm.selectedProperty().get() == null ? null
+                : vm.selectedProperty().get().piece(), vm.selectedProperty()));
+        roll.playheadProperty().bind(transport.positionProperty());
+        SharedTransport.follow(this, roll.pieceProperty(), transport);
+
+        Button midi = new Button("Export MIDI…", new FontIcon(MaterialDesignF.FILE_MUSIC_OUTLINE));
+        midi.setId("generate-export-midi");
+        midi.disableProperty().bind(vm.selectedProperty().isNull());
+        midi.setOnAction(e -> save("MIDI files", "*.mid", ".mid").ifPresent(f -> vm.exportMidi(vm.selectedProperty().get(), f)));
+        Button wav = new Button("Export WAV…", new FontIcon(MaterialDesignW.WAVEFORM));
+        wav.setId("generate-export-wav");
+        wav.disableProperty().bind(vm.selectedProperty().isNull());
+        wav.setOnAction(e -> save("WAV audio", "*.wav", ".wav").ifPresent(f -> vm.exportWav(vm.selectedProperty().get(), f)));
+        HBox exports = new HBox(8, midi, wav);
+        exports.setPadding(new Insets(6));
+
+        VBox box = new VBox(list, exports, new TransportBar(transport), roll);
+        VBox.setVgrow(roll, Priority.ALWAYS);
+        return box;
+    }
+
+    private java.util.Optional<java.nio.file.Path> save(String what, String pattern, String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
+        chooser.setInitialFileName("variation" + extension);
+        File f = chooser.showSaveDialog(getScene().getWindow());
+        return java.util.Optional.ofNullable(f).map(File::toPath);
+    }
+
+    private HBox progressRow(GenerateViewModel vm) {
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(240);
+        bar.progressProperty().bind(vm.progressProperty());
+        Label status = new Label();
+        status.setId("generate-status");
+        status.textProperty().bind(vm.statusProperty());
+        HBox row = new HBox(12, bar, status);
+        row.getStyleClass().add("training-progress-row");
+        return row;
+    }
+
+}

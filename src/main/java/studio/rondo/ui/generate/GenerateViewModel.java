@@ -1,0 +1,247 @@
+package studio.rondo.ui.generate;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import studio.rondo.engine.generate.GenerationRequest;
+import studio.rondo.engine.generate.GenerationResult;
+import studio.rondo.engine.generate.Generator;
+import studio.rondo.engine.generate.Length;
+import studio.rondo.engine.generate.Primer;
+import studio.rondo.engine.generate.Sampling;
+import studio.rondo.engine.model.EpochMetrics;
+import studio.rondo.engine.model.LoadedModel;
+import studio.rondo.engine.model.ModelInfo;
+import studio.rondo.engine.model.ModelStore;
+import studio.rondo.midi.MidiWriter;
+import studio.rondo.music.Piece;
+import studio.rondo.sound.WavRenderer;
+
+/**
+ * The Generate workspace: a trained model, a primer, Magenta-Studio-like controls (temperature
+ * 0–2, variations 1–16, length, seed), a background run with progress and cancel, the results with
+ * their warning signs, and export to .mid or .wav. Only this class calls the generator.
+ */
+public final class GenerateViewModel {
+    // Properties: inputs
+    private final ObjectProperty<Path> modelFile = new SimpleObjectProperty<>();
+    private final ObjectProperty<PrimerSource> primerSource = new SimpleObjectProperty<>(PrimerSource.SELECTED_PIECE);
+    private final ObjectProperty<Path> primerFile = new SimpleObjectProperty<>();
+    private final IntegerProperty primerNotes = new SimpleIntegerProperty(50);
+    private final IntegerProperty lengthNotes = new SimpleIntegerProperty(200);
+    private final DoubleProperty temperature = new SimpleDoubleProperty(1.0);
+    private final IntegerProperty topK = new SimpleIntegerProperty(0);
+    private final DoubleProperty topP = new SimpleDoubleProperty(1.0);
+    private final LongProperty seed = new SimpleLongProperty(new Random().nextInt(1_000_000));
+    private final IntegerProperty variations = new SimpleIntegerProperty(4);
+    private final BooleanProperty includePrimer = new SimpleBooleanProperty(false);
+
+    // Properties: state
+    private final ReadOnlyStringWrapper modelText = new ReadOnlyStringWrapper("No model chosen: train one, or open a model file.");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ObservableList<GenerationResult> results = FXCollections.observableArrayList();
+    private final ObjectProperty<GenerationResult> selected = new SimpleObjectProperty<>();
+
+    private final Executor executor;
+    private final Supplier<Piece> selectedDatasetPiece;
+    private final Supplier<WavRenderer> wavRenderer;
+    private final AtomicBoolean cancelRequested = new AtomicBoolean();
+    private LoadedModel loaded;
+    private Path loadedFrom;
+
+    /**
+     * @param selectedDatasetPiece the piece selected in the Dataset workspace (may give null)
+     * @param wavRenderer          a renderer with the sounds the musician chose
+     */
+    public GenerateViewModel(Executor executor, Supplier<Piece> selectedDatasetPiece, Supplier<WavRenderer> wavRenderer) {
+        this.executor = executor;
+        this.selectedDatasetPiece = selectedDatasetPiece;
+        this.wavRenderer = wavRenderer;
+        modelFile.addListener((obs, old, now) -> describeModel(now));
+    }
+
+    public ObjectProperty<Path> modelFileProperty() { return modelFile; }
+    public ObjectProperty<PrimerSource> primerSourceProperty() { return primerSource; }
+    public ObjectProperty<Path> primerFileProperty() { return primerFile; }
+    public IntegerProperty primerNotesProperty() { return primerNotes; }
+    public IntegerProperty lengthNotesProperty() { return lengthNotes; }
+    public DoubleProperty temperatureProperty() { return temperature; }
+    public IntegerProperty topKProperty() { return topK; }
+    public DoubleProperty topPProperty() { return topP; }
+    public LongProperty seedProperty() { return seed; }
+    public IntegerProperty variationsProperty() { return variations; }
+    public BooleanProperty includePrimerProperty() { return includePrimer; }
+    public ReadOnlyStringProperty modelTextProperty() { return modelText.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public ObservableList<GenerationResult> results() { return results; }
+    public ObjectProperty<GenerationResult> selectedProperty() { return selected; }
+
+    // Commands
+
+    public void newSeed() {
+        seed.set(new Random().nextInt(1_000_000));
+    }
+
+    /** Generates the variations in the background; results replace the previous ones. */
+    public void generate() {
+        if (running.get()) return;
+        Path model = modelFile.get();
+        if (model == null) {
+            status.set("Choose a model first: train one in the Training workspace, or open a model file.");
+            return;
+        }
+        Piece datasetPiece = primerSource.get() == PrimerSource.SELECTED_PIECE ? selectedDatasetPiece.get() : null;
+        if (primerSource.get() == PrimerSource.SELECTED_PIECE && datasetPiece == null) {
+            status.set("Select a piece in the Dataset workspace to start from, or choose another primer.");
+            return;
+        }
+        if (primerSource.get() == PrimerSource.FILE && primerFile.get() == null) {
+            status.set("Choose the MIDI file to start from.");
+            return;
+        }
+        Sampling sampling;
+        try {
+            sampling = new Sampling(temperature.get(), topK.get(), topP.get(), seed.get());
+        } catch (IllegalArgumentException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        PrimerSource source = primerSource.get();
+        Path file = primerFile.get();
+        int count = primerNotes.get();
+        int n = variations.get();
+        GenerationRequest request0 = GenerationRequest.of(Primer.none(), Length.notes(lengthNotes.get()), sampling)
+                .withVariations(n).withIncludePrimer(includePrimer.get());
+        cancelRequested.set(false);
+        running.set(true);
+        progress.set(-1);
+        status.set("Loading the model…");
+        Task<List<GenerationResult>> task = new Task<>() {
+            @Override
+            protected List<GenerationResult> call() throws Exception {
+                LoadedModel m = model(model);
+                Primer primer = switch (source) {
+                    case NONE -> Primer.none();
+                    case SELECTED_PIECE -> Primer.firstNotes(datasetPiece, count);
+                    case FILE -> Primer.firstNotes(file, count);
+                };
+                GenerationRequest request = new GenerationRequest(primer, request0.length(), request0.sampling(),
+                        request0.variations(), request0.includePrimer());
+                AtomicBoolean pending = new AtomicBoolean();
+                return Generator.of(m).generate(request, p -> {
+                    if (pending.compareAndSet(false, true)) Platform.runLater(() -> {
+                        pending.set(false);
+                        progress.set(p.overall());
+                        status.set(String.format(Locale.ROOT, "Generating variation %d of %d…", p.variation() + 1, p.variations()));
+                    });
+                }, cancelRequested::get);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            running.set(false);
+            progress.set(1);
+            results.setAll(task.getValue());
+            if (!results.isEmpty()) selected.set(results.get(0));
+            GenerationResult first = task.getValue().get(0);
+            status.set(String.format(Locale.ROOT, "%d variations of %d notes, %.0f events/s. Listen, then export the ones you like.",
+                    task.getValue().size(), first.stats().notes(), first.eventsPerSecond()));
+        });
+        task.setOnFailed(e -> {
+            running.set(false);
+            progress.set(0);
+            Throwable ex = task.getException();
+            status.set(ex instanceof CancellationException ? "Generation cancelled."
+                    : "Generation failed: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()));
+        });
+        executor.execute(task);
+    }
+
+    public void cancel() {
+        cancelRequested.set(true);
+    }
+
+    /** Writes a result as a MIDI file (atomically: a failed export never leaves half a file). */
+    public void exportMidi(GenerationResult result, Path target) {
+        runExport(target, () -> MidiWriter.write(result.piece(), target));
+    }
+
+    /** Renders a result to WAV with the built-in sounds or the chosen SoundFont. */
+    public void exportWav(GenerationResult result, Path target) {
+        runExport(target, () -> wavRenderer.get().render(MidiWriter.toSequence(result.piece()), target, (done, total) -> { }, () -> false));
+    }
+
+    // ---- internals
+
+    private interface Export {
+        void run() throws Exception;
+    }
+
+    private void runExport(Path target, Export export) {
+        status.set("Writing " + target.getFileName() + "…");
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() throws Exception {
+                export.run();
+                return null;
+            }
+        };
+        task.setOnSucceeded(e -> status.set("Saved " + target));
+        task.setOnFailed(e -> status.set("Could not save " + target + ": " + task.getException().getMessage()));
+        executor.execute(task);
+    }
+
+    private synchronized LoadedModel model(Path file) throws Exception {
+        if (loaded == null || !file.equals(loadedFrom)) {
+            loaded = ModelStore.load(file);
+            loadedFrom = file;
+        }
+        return loaded;
+    }
+
+    private void describeModel(Path file) {
+        if (file == null || !Files.isRegularFile(file)) {
+            modelText.set("No model chosen: train one, or open a model file.");
+            return;
+        }
+        try {
+            ModelInfo info = ModelStore.readInfo(file);
+            List<EpochMetrics> h = info.history();
+            EpochMetrics last = h.isEmpty() ? null : h.get(h.size() - 1);
+            modelText.set(String.format(Locale.ROOT, "%s — preset %s, %,d parameters, %d epochs%s", file.getFileName(), info.preset(),
+                    info.parameters(), h.size(), last != null && last.valTop1() != null
+                            ? String.format(Locale.ROOT, ", validation pitch accuracy %.1f %%", 100 * last.valTop1()) : ""));
+        } catch (Exception e) {
+            modelText.set(e.getMessage());
+        }
+    }
+}
