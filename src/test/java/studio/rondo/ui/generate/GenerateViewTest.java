@@ -1,0 +1,121 @@
+package studio.rondo.ui.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import studio.rondo.app.SettingsStore;
+import studio.rondo.engine.model.Hyperparameters;
+import studio.rondo.engine.model.Preset;
+import studio.rondo.engine.train.Trainer;
+import studio.rondo.engine.train.TrainingConfig;
+import studio.rondo.midi.MidiReader;
+import studio.rondo.music.Piece;
+import studio.rondo.music.Piece.TimedNote;
+import studio.rondo.music.TempoMap;
+import studio.rondo.sound.WavRenderer;
+import studio.rondo.ui.common.Background;
+import studio.rondo.ui.pianoroll.PianoRoll;
+import studio.rondo.ui.player.TransportViewModel;
+
+@ExtendWith(ApplicationExtension.class)
+class GenerateViewTest {
+    @TempDir
+    static Path temp;
+    private static Path model;
+    private static Piece primer;
+
+    private GenerateViewModel vm;
+
+    /** A tiny tf-tutorial model trained one epoch on little scales: enough to generate from. */
+    @BeforeAll
+    static void trainTinyModel() throws Exception {
+        List<Piece> pieces = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            List<TimedNote> notes = new ArrayList<>();
+            for (int i = 0; i < 60; i++) notes.add(new TimedNote(60 + (i * (k + 2)) % 12, 80, 0, i * 0.25, i * 0.25 + 0.2));
+            pieces.add(Piece.fromSeconds("tune" + k, notes, TempoMap.constant(480, 120)));
+        }
+        primer = pieces.get(0);
+        Hyperparameters d = Hyperparameters.defaults(Preset.TF_TUTORIAL);
+        Hyperparameters tiny = new Hyperparameters(8, 16, 8, 1, 0, 0, 0, 0, d.learningRate(), d.optimizer(), 0, 0, 0, 0);
+        model = temp.resolve("tiny.zip");
+        new Trainer(TrainingConfig.of(Preset.TF_TUTORIAL, 1).withHyperparameters(tiny).withFiles(model, null, null), null).train(pieces);
+    }
+
+    @Start
+    void start(Stage stage) {
+        vm = new GenerateViewModel(Background.executor(), () -> primer, WavRenderer::new);
+        TransportViewModel transport = new TransportViewModel(new SettingsStore(temp.resolve("settings.json")));
+        stage.setScene(new Scene(new GenerateView(vm, transport), 1100, 700));
+        stage.show();
+    }
+
+    private void generateAndWait(FxRobot robot) throws Exception {
+        robot.clickOn("#generate-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get() && !vm.results().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void generatesVariationsFromTheSelectedPieceAndShowsTheFirst(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.modelFileProperty().set(model);
+            vm.variationsProperty().set(3);
+            vm.lengthNotesProperty().set(40);
+            vm.primerNotesProperty().set(10);
+            vm.seedProperty().set(5);
+        });
+        assertTrue(vm.modelTextProperty().get().contains("tf-tutorial"), vm.modelTextProperty().get());
+        generateAndWait(robot);
+        assertEquals(3, vm.results().size(), vm.statusProperty().get());
+        assertEquals(40, vm.results().get(0).stats().notes());
+        assertNotEquals(vm.results().get(0).seed(), vm.results().get(1).seed());
+        PianoRoll roll = robot.lookup("#generate-roll").queryAs(PianoRoll.class);
+        assertNotNull(roll.pieceProperty().get());
+        assertEquals(40, roll.pieceProperty().get().notes().size());
+
+        Path midi = temp.resolve("out/variation.mid");
+        robot.interact(() -> vm.exportMidi(vm.results().get(1), midi));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(midi) && vm.statusProperty().get().startsWith("Saved"));
+        assertEquals(40, MidiReader.read(midi).notes().size());
+    }
+
+    @Test
+    void theSameSeedGivesTheSameNotes(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.modelFileProperty().set(model);
+            vm.variationsProperty().set(1);
+            vm.lengthNotesProperty().set(30);
+            vm.seedProperty().set(77);
+        });
+        generateAndWait(robot);
+        List<?> first = vm.results().get(0).piece().notes();
+        robot.interact(() -> vm.results().clear());
+        generateAndWait(robot);
+        assertEquals(first, vm.results().get(0).piece().notes());
+    }
+
+    @Test
+    void asksForAModelBeforeGenerating(FxRobot robot) {
+        robot.clickOn("#generate-start");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.statusProperty().get().startsWith("Choose a model first"), vm.statusProperty().get());
+    }
+}
