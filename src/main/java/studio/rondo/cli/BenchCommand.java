@@ -23,9 +23,9 @@ import studio.rondo.bench.MidiReadBenchmark;
 import studio.rondo.bench.TrainBenchmark;
 
 /** `rondo bench`: runs the benchmarks (all, or those named with --only) and prints one record each. */
-@Command(name = "bench", description = {"Measure the studio on this machine: MIDI reading (midi) and training speed and peak memory",
-        "of the reference network and each preset (train-reference, train-PRESET; --only train runs them all),",
-        "and generation speed of each preset (generate)."})
+@Command(name = "bench", description = "Measure the studio on this machine: MIDI reading (midi) and training speed and peak memory "
+        + "of the reference network and each preset (train-reference, train-PRESET; --only train runs them all), "
+        + "and generation speed of each preset (generate).")
 final class BenchCommand implements Callable<Integer> {
     /** Every benchmark, in the order they run. Add new ones here. */
     static List<Benchmark> benchmarks() {

@@ -29,8 +29,8 @@ import studio.rondo.engine.model.WindowBatches;
 import studio.rondo.music.Piece;
 
 /** `rondo evaluate`: a model's metrics on MIDI files, with two baselines on the same windows. */
-@Command(name = "evaluate", description = {"Measure a model on MIDI files: loss per head, top-1/top-5 accuracy and NLL per event",
-        "of the main categorical head, and two baselines on the same windows (repeat the previous step; the training corpus's unigram)."})
+@Command(name = "evaluate", description = "Measure a model on MIDI files: loss per head, top-1/top-5 accuracy and NLL per event "
+        + "of the main categorical head, and two baselines on the same windows (repeat the previous step; the training corpus's unigram).")
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -104,6 +104,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (resume != null && (batch != null || seqLen != null || hidden != null || layers != null || lr != null))
+            err.println("rondo: --resume continues with the model's own sizes and recipe; --batch, --seq-len, --hidden, --layers and --lr are ignored");
         List<Piece> pieces = CorpusLoader.load(data, err);
         EngineRuntime.start();
 

@@ -74,6 +74,11 @@ public enum Preset {
         return origin;
     }
 
+    /** The recipe's network size and training defaults (override with {@link Hyperparameters#toBuilder()}). */
+    public Hyperparameters defaults() {
+        return Hyperparameters.defaults(this);
+    }
+
     public static Optional<Preset> byId(String id) {
         String key = id.trim().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(p -> p.id.equals(key)).findFirst();
