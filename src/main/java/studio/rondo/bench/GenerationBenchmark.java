@@ -99,14 +99,20 @@ public final class GenerationBenchmark implements Benchmark {
         return best;
     }
 
-    /** A rising and falling scale in eighths at 120 bpm. */
+    /**
+     * A rising and falling scale, in eighths and quarters with three note lengths, at 120 bpm:
+     * enough variety that the corpus vocabularies of three-stream and chord-tokens have more than
+     * one offset and duration (a one-class softmax head is not a valid network).
+     */
     private static Piece scale(int notes) {
         TempoMap map = TempoMap.constant(480, 120);
         List<Note> out = new ArrayList<>();
+        long s = 0;
         for (int i = 0; i < notes; i++) {
             int pitch = 60 + Math.abs((i % 14) - 7);
-            long s = i * 240L, e = s + 240;
+            long e = s + 120L * (i % 3 + 1);
             out.add(new Note(pitch, 80, 0, 0, s, e, map.secondsAt(s), map.secondsAt(e)));
+            s += i % 2 == 0 ? 240 : 480;
         }
         return new Piece("scale", out, map, PieceMetadata.empty());
     }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import studio.rondo.engine.EngineRuntime;
 import studio.rondo.engine.encoding.DecodeContext;
 import studio.rondo.engine.encoding.Encoding;
 import studio.rondo.engine.encoding.InputLayout;
@@ -61,6 +62,7 @@ public final class Generator {
 
     /** A generator over a loaded model, stepping with DL4J's {@code rnnTimeStep}. */
     public static Generator of(LoadedModel model) {
+        EngineRuntime.start(); // thread settings before the first network call (no-op when started)
         return new Generator(Dl4jStepModel.of(model), model.encoding());
     }
 

@@ -47,13 +47,14 @@ public record Sampling(double temperature, int topK, double topP, long seed) {
 
     /**
      * The seed of variation {@code index} (0-based): variation 0 uses {@link #seed} itself, so one
-     * generation and the first of several agree; the others get well-mixed derived seeds.
+     * generation and the first of several agree; the others get well-mixed derived seeds, kept
+     * non-negative so they print and retype easily ({@code --seed N} reproduces that variation).
      */
     public long variationSeed(int index) {
         if (index == 0) return seed;
         long z = seed + index * 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return (z ^ (z >>> 31)) >>> 1;
     }
 }

@@ -161,6 +161,17 @@ class GeneratorTest {
     }
 
     @Test
+    void aRangePrimerKeepsTheNotesStartingInTheRangeMovedToZero() {
+        Piece piece = GenFixtures.CORPUS.get(0);
+        Primer p = Primer.range(piece, 1.0, 3.0);
+        long inRange = piece.notes().stream().filter(n -> n.startSeconds() >= 1.0 && n.startSeconds() < 3.0).count();
+        assertEquals(inRange, p.notes().size());
+        assertEquals(0, p.notes().get(0).startSeconds(), 1e-9);
+        assertTrue(p.notes().stream().allMatch(n -> n.startSeconds() < 2.0), p.notes().toString());
+        assertEquals(120, p.bpm(), 1e-6);
+    }
+
+    @Test
     void aSelectionPrimerStartsAtZeroAtItsTempo() {
         Primer p = Primer.ofNotes("sel", List.of(new Piece.TimedNote(64, 90, 0, 12.5, 13), new Piece.TimedNote(60, 70, 0, 12, 12.5)), 90);
         assertEquals(60, p.notes().get(0).pitch());
