@@ -15,6 +15,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import studio.rondo.app.SettingsStore;
+import studio.rondo.sound.SoundFontException;
+import studio.rondo.sound.SoundFonts;
+import studio.rondo.sound.WavRenderer;
 import picocli.CommandLine.Spec;
 import studio.rondo.engine.EngineRuntime;
 import studio.rondo.engine.generate.GenerationRequest;
@@ -73,6 +77,12 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Output file, or a folder for NAME-1.mid, NAME-2.mid, ... (FILE.mid with variations gives FILE-1.mid, ...).")
     Path out;
 
+    @Option(names = "--wav", description = "Also render each result to a .wav beside its .mid (44.1 kHz stereo).")
+    boolean wav;
+
+    @Option(names = "--soundfont", paramLabel = "FILE.sf2", description = "SoundFont for --wav (default: the one chosen in the studio, else the built-in sounds).")
+    Path soundFontFile;
+
     @Option(names = "--force", description = "Overwrite existing output files.")
     boolean force;
 
@@ -91,8 +101,10 @@ final class GenerateCommand implements Callable<Integer> {
         if (!force) {
             for (Path f : files) {
                 if (Files.exists(f)) throw new BadInputException(f + " exists; use --force to overwrite");
+                if (wav && Files.exists(wavOf(f))) throw new BadInputException(wavOf(f) + " exists; use --force to overwrite");
             }
         }
+        WavRenderer renderer = wav ? renderer() : null; // a bad SoundFont fails before the work, not after
         EngineRuntime.start();
         LoadedModel m;
         try {
@@ -114,12 +126,28 @@ final class GenerateCommand implements Callable<Integer> {
             Path f = files.get(i);
             if (f.getParent() != null) Files.createDirectories(f.getParent());
             MidiWriter.write(r.piece(), f);
+            if (renderer != null) renderer.render(MidiWriter.toSequence(r.piece()), wavOf(f), (done, total) -> { }, () -> false);
             if (json) describe(arr.addObject(), f, r);
-            else o.println(line(f, r));
+            else o.println(line(f, r) + (renderer != null ? " (+ " + wavOf(f).getFileName() + ")" : ""));
         }
         if (json) o.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
         o.flush();
         return ExitCodes.OK;
+    }
+
+    private static Path wavOf(Path midi) {
+        String name = midi.getFileName().toString().replaceFirst("(?i)\\.midi?$", "");
+        return midi.resolveSibling(name + ".wav");
+    }
+
+    private WavRenderer renderer() {
+        Path file = soundFontFile != null ? soundFontFile : SoundFonts.remembered(SettingsStore.standard()).orElse(null);
+        if (file == null) return new WavRenderer();
+        try {
+            return new WavRenderer(SoundFonts.load(file));
+        } catch (SoundFontException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
     }
 
     private GenerationRequest request(Primer p) {

@@ -92,6 +92,16 @@ class GenerateCommandTest {
     }
 
     @Test
+    void alsoRendersAWavBesideTheMidiFile() throws Exception {
+        Path f = dir.resolve("with-sound.mid");
+        assertEquals(ExitCodes.OK, run("generate", "--model", model.toString(), "--length", "12", "--wav", "--out", f.toString()),
+                err.toString());
+        Path wav = dir.resolve("with-sound.wav");
+        assertTrue(Files.size(wav) > 44 + 44_100, "a WAV of more than a quarter second: " + Files.size(wav));
+        assertTrue(out.toString().contains("with-sound.wav"), out.toString());
+    }
+
+    @Test
     void aCorruptModelIsBadInput() throws Exception {
         byte[] bytes = Files.readAllBytes(model);
         Path bad = dir.resolve("corrupt.zip");
