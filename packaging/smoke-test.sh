@@ -31,7 +31,7 @@ mkdir -p "$out"
 step() { printf 'smoke: %-10s' "$1"; }
 ok() { echo "ok ($1)"; }
 fail() { echo "FAILED"; echo "--- output:" >&2; cat "$1" >&2; exit 1; }
-secs() { echo "$(( $(date +%s%N) / 1000000 ))"; }
+secs() { perl -MTime::HiRes=time -e 'printf "%d\n", time() * 1000'; }  # ms; macOS date has no %N
 took() { awk -v a="$1" -v b="$(secs)" 'BEGIN { printf "%.1f s", (b - a) / 1000 }'; }
 
 # 1. version
@@ -70,7 +70,8 @@ ok "$(( $(wc -c <"$out/render.wav") / 1024 )) KiB WAV, $(took "$t")"
 # 5. the window under Xvfb, screenshot once the engine is up
 if [ "$(uname -s)" = Linux ]; then
   if ! command -v xvfb-run >/dev/null || ! command -v xauth >/dev/null; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb xauth libgtk-3-0 >/dev/null
+    sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb xauth libgtk-3-0 >/dev/null
   fi
   step window; t=$(secs)
   RONDO_PROBE="$out/window.png" timeout 180 \
