@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import studio.rondo.app.AppDirs;
 import studio.rondo.cli.RondoCommand;
 
 /**
@@ -17,6 +18,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        useOwnNativeCache();
         if (args.length == 0 || opensInStudio(args)) {
             int code = studio.rondo.ui.StudioLauncher.launch(args);
             if (code != 0) System.exit(code);
@@ -25,6 +27,19 @@ public final class Main {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(RondoCommand.execute(args, out, err));
+    }
+
+    /**
+     * JavaCPP unpacks the ND4J/OpenBLAS natives (~390 MB) on first use, by default into
+     * ~/.javacpp/cache. Keep them in the studio's own cache folder instead, so that they are found
+     * (and can be removed) with the rest of its files. Must run before any ND4J class loads; a
+     * cache folder the user set with -Dorg.bytedeco.javacpp.cachedir wins.
+     */
+    static void useOwnNativeCache() {
+        String key = "org.bytedeco.javacpp.cachedir";
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, AppDirs.cacheDir().resolve("javacpp").toString());
+        }
     }
 
     /**
