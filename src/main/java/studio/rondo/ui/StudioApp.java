@@ -14,7 +14,7 @@ import studio.rondo.ui.shell.Workspace;
 public final class StudioApp extends Application {
     @Override
     public void start(Stage stage) {
-        StudioWindow window = new StudioWindow(stage, SettingsStore.standard(), Background.executor());
+        StudioWindow window = new StudioWindow(stage, SettingsStore.standard(), StartupWarmup.settings(), Background.executor());
         window.open(window.viewModel().defaultEngineLoader());
         // A MIDI file given by the desktop (file association, "Open with") is added and shown.
         List<Path> files = getParameters().getRaw().stream().map(Path::of).toList();

@@ -1,6 +1,7 @@
 package studio.rondo.ui;
 
 import javafx.application.Application;
+import studio.rondo.app.SettingsStore;
 
 /** Opens the studio window (kept apart from Main so the CLI never loads JavaFX). */
 public final class StudioLauncher {
@@ -10,6 +11,7 @@ public final class StudioLauncher {
     /** Returns only when the window has closed; a machine without a display gets a one-line message. */
     public static int launch(String[] args) {
         try {
+            StartupWarmup.start(SettingsStore.standard());
             Application.launch(StudioApp.class, args);
             return 0;
         } catch (RuntimeException | UnsatisfiedLinkError e) {

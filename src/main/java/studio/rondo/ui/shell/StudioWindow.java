@@ -44,10 +44,15 @@ public final class StudioWindow {
      * @param executor runs the long work of every workspace off the FX thread
      */
     public StudioWindow(Stage stage, SettingsStore store, Executor executor) {
+        this(stage, store, null, executor);
+    }
+
+    /** @param preloaded settings already read from {@code store} (at start, in the background), or null */
+    public StudioWindow(Stage stage, SettingsStore store, Settings preloaded, Executor executor) {
         this.stage = stage;
         this.store = store;
         this.executor = executor;
-        this.settings = store.load();
+        this.settings = preloaded != null ? preloaded : store.load();
         this.viewModel = new MainViewModel(settings);
         this.transport = new TransportViewModel(store);
         this.dataset = new DatasetViewModel(store.file().toAbsolutePath().getParent().resolve("corpus.json"), executor);
