@@ -1,0 +1,169 @@
+package studio.rondo.engine.lstm;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API kernels. Loaded only through {@link Kernels#best()} when jdk.incubator.vector is present.
+ * GEMM: 4 rows x 4 vectors register block (4 x 64 floats with AVX-512) with FMA, K split into panels
+ * so the B panel stays in L2 for the long-K weight-gradient products.
+ */
+final class VectorKernels implements Kernels {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final int KC = 256;
+
+    @Override
+    public void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float[] c, int cOff, int ldc, boolean accumulate) {
+        if (!accumulate) {
+            for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+        }
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int kc = Math.min(KC, k - p0);
+            int i = 0;
+            for (; i + 4 <= m; i += 4) rows4(i, n, p0, kc, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+            for (; i < m; i++) row1(i, n, p0, kc, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        }
+    }
+
+    private static void rows4(int i, int n, int p0, int kc, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                              float[] c, int cOff, int ldc) {
+        int a0 = aOff + i * lda + p0, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda;
+        int c0 = cOff + i * ldc, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+        int j = 0;
+        for (; j + 4 * L <= n; j += 4 * L) {
+            FloatVector x00 = FloatVector.fromArray(S, c, c0 + j), x01 = FloatVector.fromArray(S, c, c0 + j + L),
+                    x02 = FloatVector.fromArray(S, c, c0 + j + 2 * L), x03 = FloatVector.fromArray(S, c, c0 + j + 3 * L);
+            FloatVector x10 = FloatVector.fromArray(S, c, c1 + j), x11 = FloatVector.fromArray(S, c, c1 + j + L),
+                    x12 = FloatVector.fromArray(S, c, c1 + j + 2 * L), x13 = FloatVector.fromArray(S, c, c1 + j + 3 * L);
+            FloatVector x20 = FloatVector.fromArray(S, c, c2 + j), x21 = FloatVector.fromArray(S, c, c2 + j + L),
+                    x22 = FloatVector.fromArray(S, c, c2 + j + 2 * L), x23 = FloatVector.fromArray(S, c, c2 + j + 3 * L);
+            FloatVector x30 = FloatVector.fromArray(S, c, c3 + j), x31 = FloatVector.fromArray(S, c, c3 + j + L),
+                    x32 = FloatVector.fromArray(S, c, c3 + j + 2 * L), x33 = FloatVector.fromArray(S, c, c3 + j + 3 * L);
+            int bp = bOff + p0 * ldb + j;
+            for (int p = 0; p < kc; p++, bp += ldb) {
+                FloatVector b0 = FloatVector.fromArray(S, b, bp), b1 = FloatVector.fromArray(S, b, bp + L),
+                        b2 = FloatVector.fromArray(S, b, bp + 2 * L), b3 = FloatVector.fromArray(S, b, bp + 3 * L);
+                FloatVector v = FloatVector.broadcast(S, a[a0 + p]);
+                x00 = b0.fma(v, x00); x01 = b1.fma(v, x01); x02 = b2.fma(v, x02); x03 = b3.fma(v, x03);
+                v = FloatVector.broadcast(S, a[a1 + p]);
+                x10 = b0.fma(v, x10); x11 = b1.fma(v, x11); x12 = b2.fma(v, x12); x13 = b3.fma(v, x13);
+                v = FloatVector.broadcast(S, a[a2 + p]);
+                x20 = b0.fma(v, x20); x21 = b1.fma(v, x21); x22 = b2.fma(v, x22); x23 = b3.fma(v, x23);
+                v = FloatVector.broadcast(S, a[a3 + p]);
+                x30 = b0.fma(v, x30); x31 = b1.fma(v, x31); x32 = b2.fma(v, x32); x33 = b3.fma(v, x33);
+            }
+            x00.intoArray(c, c0 + j); x01.intoArray(c, c0 + j + L); x02.intoArray(c, c0 + j + 2 * L); x03.intoArray(c, c0 + j + 3 * L);
+            x10.intoArray(c, c1 + j); x11.intoArray(c, c1 + j + L); x12.intoArray(c, c1 + j + 2 * L); x13.intoArray(c, c1 + j + 3 * L);
+            x20.intoArray(c, c2 + j); x21.intoArray(c, c2 + j + L); x22.intoArray(c, c2 + j + 2 * L); x23.intoArray(c, c2 + j + 3 * L);
+            x30.intoArray(c, c3 + j); x31.intoArray(c, c3 + j + L); x32.intoArray(c, c3 + j + 2 * L); x33.intoArray(c, c3 + j + 3 * L);
+        }
+        for (; j + L <= n; j += L) {
+            FloatVector x0 = FloatVector.fromArray(S, c, c0 + j), x1 = FloatVector.fromArray(S, c, c1 + j),
+                    x2 = FloatVector.fromArray(S, c, c2 + j), x3 = FloatVector.fromArray(S, c, c3 + j);
+            int bp = bOff + p0 * ldb + j;
+            for (int p = 0; p < kc; p++, bp += ldb) {
+                FloatVector bv = FloatVector.fromArray(S, b, bp);
+                x0 = bv.fma(FloatVector.broadcast(S, a[a0 + p]), x0);
+                x1 = bv.fma(FloatVector.broadcast(S, a[a1 + p]), x1);
+                x2 = bv.fma(FloatVector.broadcast(S, a[a2 + p]), x2);
+                x3 = bv.fma(FloatVector.broadcast(S, a[a3 + p]), x3);
+            }
+            x0.intoArray(c, c0 + j); x1.intoArray(c, c1 + j); x2.intoArray(c, c2 + j); x3.intoArray(c, c3 + j);
+        }
+        for (; j < n; j++) {
+            float s0 = c[c0 + j], s1 = c[c1 + j], s2 = c[c2 + j], s3 = c[c3 + j];
+            int bp = bOff + p0 * ldb + j;
+            for (int p = 0; p < kc; p++, bp += ldb) {
+                float bv = b[bp];
+                s0 += a[a0 + p] * bv; s1 += a[a1 + p] * bv; s2 += a[a2 + p] * bv; s3 += a[a3 + p] * bv;
+            }
+            c[c0 + j] = s0; c[c1 + j] = s1; c[c2 + j] = s2; c[c3 + j] = s3;
+        }
+    }
+
+    private void row1(int i, int n, int p0, int kc, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                      float[] c, int cOff, int ldc) {
+        int ai = aOff + i * lda + p0;
+        int ci = cOff + i * ldc;
+        for (int p = 0; p < kc; p++) {
+            float v = a[ai + p];
+            if (v != 0f) axpy(n, v, b, bOff + (p0 + p) * ldb, c, ci);
+        }
+    }
+
+    @Override
+    public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+        FloatVector av = FloatVector.broadcast(S, alpha);
+        int j = 0;
+        for (int bound = S.loopBound(n); j < bound; j += L) {
+            FloatVector.fromArray(S, x, xOff + j).fma(av, FloatVector.fromArray(S, y, yOff + j)).intoArray(y, yOff + j);
+        }
+        for (; j < n; j++) y[yOff + j] += alpha * x[xOff + j];
+    }
+
+    @Override
+    public void lstmCell(int h, float[] z, int zOff, float[] cPrev, int cPrevOff,
+                         float[] cOut, int cOutOff, float[] tanhC, int tanhCOff, float[] hOut, int hOutOff) {
+        int j = 0;
+        FloatVector half = FloatVector.broadcast(S, 0.5f);
+        for (int bound = S.loopBound(h); j < bound; j += L) {
+            FloatVector a = tanh(FloatVector.fromArray(S, z, zOff + j));
+            FloatVector f = tanh(FloatVector.fromArray(S, z, zOff + h + j).mul(half)).fma(half, half);
+            FloatVector o = tanh(FloatVector.fromArray(S, z, zOff + 2 * h + j).mul(half)).fma(half, half);
+            FloatVector ig = tanh(FloatVector.fromArray(S, z, zOff + 3 * h + j).mul(half)).fma(half, half);
+            a.intoArray(z, zOff + j);
+            f.intoArray(z, zOff + h + j);
+            o.intoArray(z, zOff + 2 * h + j);
+            ig.intoArray(z, zOff + 3 * h + j);
+            FloatVector cv = f.mul(FloatVector.fromArray(S, cPrev, cPrevOff + j)).add(ig.mul(a));
+            FloatVector tc = tanh(cv);
+            cv.intoArray(cOut, cOutOff + j);
+            if (tanhC != null) tc.intoArray(tanhC, tanhCOff + j);
+            o.mul(tc).intoArray(hOut, hOutOff + j);
+        }
+        if (j < h) {
+            // Tail: the scalar code on the remaining columns, same formulas.
+            for (; j < h; j++) {
+                float a = FastTanh.tanh(z[zOff + j]);
+                float f = FastTanh.sigmoid(z[zOff + h + j]);
+                float o = FastTanh.sigmoid(z[zOff + 2 * h + j]);
+                float i = FastTanh.sigmoid(z[zOff + 3 * h + j]);
+                z[zOff + j] = a;
+                z[zOff + h + j] = f;
+                z[zOff + 2 * h + j] = o;
+                z[zOff + 3 * h + j] = i;
+                float c = f * cPrev[cPrevOff + j] + i * a;
+                float tc = FastTanh.tanh(c);
+                cOut[cOutOff + j] = c;
+                if (tanhC != null) tanhC[tanhCOff + j] = tc;
+                hOut[hOutOff + j] = o * tc;
+            }
+        }
+    }
+
+    /** {@link FastTanh#tanh} lane-wise (the Vector API's own TANH is not intrinsified on JDK 17). */
+    static FloatVector tanh(FloatVector x) {
+        FloatVector v = x.max(-FastTanh.CLAMP).min(FastTanh.CLAMP);
+        FloatVector x2 = v.mul(v);
+        FloatVector p = x2.mul(FastTanh.A13).add(FastTanh.A11);
+        p = p.fma(x2, FloatVector.broadcast(S, FastTanh.A9));
+        p = p.fma(x2, FloatVector.broadcast(S, FastTanh.A7));
+        p = p.fma(x2, FloatVector.broadcast(S, FastTanh.A5));
+        p = p.fma(x2, FloatVector.broadcast(S, FastTanh.A3));
+        p = p.fma(x2, FloatVector.broadcast(S, FastTanh.A1));
+        p = p.mul(v);
+        FloatVector q = x2.mul(FastTanh.B6).add(FastTanh.B4);
+        q = q.fma(x2, FloatVector.broadcast(S, FastTanh.B2));
+        q = q.fma(x2, FloatVector.broadcast(S, FastTanh.B0));
+        return p.div(q);
+    }
+
+    @Override
+    public String name() {
+        return "vector(" + S.vectorBitSize() + " bit)";
+    }
+
+}
