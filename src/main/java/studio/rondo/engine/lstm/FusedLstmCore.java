@@ -209,6 +209,9 @@ final class FusedLstmCore {
 
     int batch() { return batch; }
 
+    /** Hidden states [(T+1)·B·H] of the last forward pass (row block 0 = h0). */
+    float[] hiddenStates() { return hs; }
+
     /** Cell states [(T+1)·B·H] of the last forward pass (row block 0 = c0). */
     float[] cellStates() { return cs; }
 

@@ -25,6 +25,7 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
     private FusedLstmCore core;
     private boolean forwardKept;      // core holds the training forward pass of the current input
     private INDArray keptFor;         // the input array that pass was computed from
+    private INDArray keptStartH;      // the initial-state array it started from (null = zeros)
 
     public FusedLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -94,8 +95,8 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
                 Floats.of(getParamWithNoise(FusedLstmParams.RECURRENT_WEIGHTS, training, mgr)),
                 Floats.of(getParamWithNoise(FusedLstmParams.BIAS, training, mgr)));
         float[] h0 = null, c0 = null;
-        if (state != null && state.get(STATE_H) != null) {
-            INDArray sh = state.get(STATE_H);
+        INDArray sh = state == null ? null : state.get(STATE_H);
+        if (sh != null) {
             if (sh.size(0) != batch)
                 throw new IllegalStateException("stored state has " + sh.size(0) + " examples, input has " + batch
                         + ": call rnnClearPreviousState() between sequences");
@@ -107,6 +108,7 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
 
         forwardKept = training;
         keptFor = input;
+        keptStartH = sh;
         if (state != null) {
             state.put(STATE_H, Floats.matrix(hs, steps * batch * h, batch, h));
             state.put(STATE_C, Floats.matrix(k.cellStates(), steps * batch * h, batch, h));
@@ -129,7 +131,19 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
 
     private Pair<Gradient, INDArray> backprop(INDArray epsilon, int tbpttBackLength, LayerWorkspaceMgr mgr) {
         assertInputSet(true);
-        if (!forwardKept || keptFor != input) forward(true, null, mgr);
+        if (tbpttBackLength > 0) {
+            // As DL4J's LSTM: the chunk starts from stateMap (the state after the previous chunk) and its last
+            // state goes to tBpttStateMap. Reuse the kept forward pass only if it started from that same state.
+            INDArray startH = stateMap.get(STATE_H);
+            if (!forwardKept || keptFor != input || keptStartH != startH) {
+                Map<String, INDArray> s = new java.util.HashMap<>(stateMap);
+                forward(true, s, mgr);
+            }
+            tBpttStateMap.put(STATE_H, Floats.matrix(core().hiddenStates(), core().steps() * core().batch() * core().hidden(), core().batch(), core().hidden()));
+            tBpttStateMap.put(STATE_C, Floats.matrix(core().cellStates(), core().steps() * core().batch() * core().hidden(), core().batch(), core().hidden()));
+        } else if (!forwardKept || keptFor != input || keptStartH != null) {
+            forward(true, null, mgr);
+        }
         FusedLstmCore k = core();
         FusedLstm c = layerConf();
         int batch = k.batch(), steps = k.steps(), h = k.hidden(), nIn = k.nIn();
@@ -164,10 +178,10 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
 
     @Override
     public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray maskArray, MaskState currentMaskState, int minibatchSize) {
-        // Output time steps match input time steps: the mask passes through unchanged.
+        // As DL4J's LSTM: output steps match input steps, the mask passes through unchanged.
         this.maskArray = maskArray;
         this.maskState = currentMaskState;
-        return maskArray == null ? null : new Pair<>(maskArray, currentMaskState);
+        return new Pair<>(maskArray, MaskState.Passthrough);
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Parameters exactly as DL4J's LSTMParamInitializer lays them out, so weights move between the two
- * layers unchanged: in the flat view W [nIn,4H] (f order), then RW [H,4H] (f order), then b [1,4H];
+ * layers unchanged: in the flat view W [nIn,4H] (f order), then RW [H,4H] (f order), then b [4H];
  * forget-gate bias (second block) initialised to forgetGateBiasInit, weights by the layer's weight init
  * with fanIn = H and fanOut = nIn + H like DL4J.
  */
@@ -83,7 +83,7 @@ public final class FusedLstmParams implements ParamInitializer {
         if (initializeParams) {
             INDArray b = views.get(BIAS);
             b.assign(0);
-            b.get(NDArrayIndex.point(0), NDArrayIndex.interval(h, 2 * h)).assign(l.getForgetGateBiasInit());
+            b.get(NDArrayIndex.interval(h, 2 * h)).assign(l.getForgetGateBiasInit());
         }
         return Collections.synchronizedMap(views);
     }
@@ -104,7 +104,7 @@ public final class FusedLstmParams implements ParamInitializer {
         return out;
     }
 
-    /** The three [1, n] row views of the layer's flat parameter (or gradient) row. */
+    /** W and RW as [1, n] row views, b as a rank-1 view, of the layer's flat parameter (or gradient) row. */
     private static INDArray[] flatViews(FusedLstm l, INDArray all) {
         long h = l.getNOut(), nIn = l.getNIn();
         long nW = nIn * 4 * h, nRW = h * 4 * h, nB = 4 * h;
@@ -114,6 +114,6 @@ public final class FusedLstmParams implements ParamInitializer {
         return new INDArray[] {
                 row.get(NDArrayIndex.interval(0, 0, true), NDArrayIndex.interval(0, nW)),
                 row.get(NDArrayIndex.interval(0, 0, true), NDArrayIndex.interval(nW, nW + nRW)),
-                row.get(NDArrayIndex.interval(0, 0, true), NDArrayIndex.interval(nW + nRW, nW + nRW + nB))};
+                row.get(NDArrayIndex.point(0), NDArrayIndex.interval(nW + nRW, nW + nRW + nB))}; // rank 1, as DL4J's
     }
 }
