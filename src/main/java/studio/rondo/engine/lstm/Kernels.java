@@ -13,6 +13,12 @@ public interface Kernels {
               float[] b, int bOff, int ldb,
               float[] c, int cOff, int ldc, boolean accumulate);
 
+    /**
+     * z[n] += x[k] · W[k,n] (row-major W), skipping zero entries of x: a one-hot x costs one row lookup.
+     * For batch-1 stepping, where z stays in registers across all k rows.
+     */
+    void vecMat(int k, int n, float[] x, int xOff, float[] w, int wOff, float[] z, int zOff);
+
     /** y[yOff..yOff+n) += alpha · x[xOff..xOff+n). */
     void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff);
 

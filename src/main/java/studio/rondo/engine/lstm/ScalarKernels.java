@@ -23,6 +23,14 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void vecMat(int k, int n, float[] x, int xOff, float[] w, int wOff, float[] z, int zOff) {
+        for (int p = 0; p < k; p++) {
+            float v = x[xOff + p];
+            if (v != 0f) axpy(n, v, w, wOff + p * n, z, zOff);
+        }
+    }
+
+    @Override
     public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
         for (int j = 0; j < n; j++) y[yOff + j] += alpha * x[xOff + j];
     }

@@ -95,6 +95,39 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void vecMat(int k, int n, float[] x, int xOff, float[] w, int wOff, float[] z, int zOff) {
+        int j = 0;
+        for (; j + 4 * L <= n; j += 4 * L) {
+            FloatVector z0 = FloatVector.fromArray(S, z, zOff + j), z1 = FloatVector.fromArray(S, z, zOff + j + L),
+                    z2 = FloatVector.fromArray(S, z, zOff + j + 2 * L), z3 = FloatVector.fromArray(S, z, zOff + j + 3 * L);
+            for (int p = 0; p < k; p++) {
+                float v = x[xOff + p];
+                if (v == 0f) continue;
+                FloatVector xv = FloatVector.broadcast(S, v);
+                int r = wOff + p * n + j;
+                z0 = FloatVector.fromArray(S, w, r).fma(xv, z0);
+                z1 = FloatVector.fromArray(S, w, r + L).fma(xv, z1);
+                z2 = FloatVector.fromArray(S, w, r + 2 * L).fma(xv, z2);
+                z3 = FloatVector.fromArray(S, w, r + 3 * L).fma(xv, z3);
+            }
+            z0.intoArray(z, zOff + j); z1.intoArray(z, zOff + j + L); z2.intoArray(z, zOff + j + 2 * L); z3.intoArray(z, zOff + j + 3 * L);
+        }
+        for (; j + L <= n; j += L) {
+            FloatVector z0 = FloatVector.fromArray(S, z, zOff + j);
+            for (int p = 0; p < k; p++) {
+                float v = x[xOff + p];
+                if (v != 0f) z0 = FloatVector.fromArray(S, w, wOff + p * n + j).fma(FloatVector.broadcast(S, v), z0);
+            }
+            z0.intoArray(z, zOff + j);
+        }
+        for (; j < n; j++) {
+            float s = z[zOff + j];
+            for (int p = 0; p < k; p++) s += x[xOff + p] * w[wOff + p * n + j];
+            z[zOff + j] = s;
+        }
+    }
+
+    @Override
     public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
         FloatVector av = FloatVector.broadcast(S, alpha);
         int j = 0;

@@ -49,6 +49,26 @@ class KernelsTest {
     }
 
     @Test
+    void vecMatMatchesNaiveAndSkipsZeros() {
+        Random rnd = new Random(4);
+        for (Kernels k : all()) {
+            for (int n : new int[] {512, 133, 7}) {
+                int kk = 130;
+                float[] x = random(rnd, kk), w = random(rnd, kk * n), z = random(rnd, n);
+                for (int i = 0; i < kk; i += 3) x[i] = 0f;
+                float[] expected = z.clone();
+                for (int j = 0; j < n; j++) {
+                    double s = expected[j];
+                    for (int p = 0; p < kk; p++) s += (double) x[p] * w[p * n + j];
+                    expected[j] = (float) s;
+                }
+                k.vecMat(kk, n, x, 0, w, 0, z, 0);
+                for (int j = 0; j < n; j++) assertEquals(expected[j], z[j], 1e-3, k.name() + " n=" + n);
+            }
+        }
+    }
+
+    @Test
     void fastTanhAndSigmoidAreAccurate() {
         double worstTanh = 0, worstSig = 0;
         for (int i = -200_000; i <= 200_000; i++) {
