@@ -18,14 +18,15 @@ import picocli.CommandLine.Spec;
 import studio.rondo.bench.BenchRecord;
 import studio.rondo.bench.BenchSettings;
 import studio.rondo.bench.Benchmark;
+import studio.rondo.bench.LstmBenchmark;
 import studio.rondo.bench.MidiReadBenchmark;
 
 /** `rondo bench`: runs the benchmarks (all, or those named with --only) and prints one record each. */
-@Command(name = "bench", description = "Measure the studio on this machine (MIDI reading; more to come).")
+@Command(name = "bench", description = "Measure the studio on this machine (MIDI reading, LSTM training and generation).")
 final class BenchCommand implements Callable<Integer> {
     /** Every benchmark, in the order they run. Add new ones here. */
     static List<Benchmark> benchmarks() {
-        return List.of(new MidiReadBenchmark());
+        return List.of(new MidiReadBenchmark(), new LstmBenchmark());
     }
 
     @Spec

@@ -50,7 +50,7 @@ class BenchCommandTest {
     @Test
     void refusesAnUnknownBenchmarkAsAUsageError() {
         assertEquals(ExitCodes.USAGE, run("bench", "--only", "nonsense"));
-        assertTrue(err.toString().contains("unknown benchmark 'nonsense' (known: midi)"), err.toString());
+        assertTrue(err.toString().contains("unknown benchmark 'nonsense' (known: midi, lstm)"), err.toString());
     }
 
     @Test

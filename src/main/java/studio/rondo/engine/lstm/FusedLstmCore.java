@@ -105,12 +105,8 @@ final class FusedLstmCore {
         for (int r = 0; r < rows; r++) System.arraycopy(bias, 0, z, r * gates, gates);
         gathered = oneHotPrefix > 0 && findHotEntries(rows);
         if (gathered) {
-            for (int r = 0; r < rows; r++) {
-                int idx = hotIndex[r];
-                if (idx >= 0) k.axpy(gates, hotValue[r], w, idx * gates, z, r * gates);
-            }
-            int dense = nIn - oneHotPrefix;
-            if (dense > 0) k.gemm(rows, gates, dense, x, oneHotPrefix, nIn, w, oneHotPrefix * gates, gates, z, 0, gates, true);
+            // one pass per row over z: the hot row of W plus the few dense columns (zeros are skipped)
+            for (int r = 0; r < rows; r++) k.vecMat(nIn, gates, x, r * nIn, w, 0, z, r * gates);
         } else {
             k.gemm(rows, gates, nIn, x, 0, nIn, w, 0, gates, z, 0, gates, true);
         }

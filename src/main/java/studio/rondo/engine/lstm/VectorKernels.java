@@ -14,52 +14,83 @@ final class VectorKernels implements Kernels {
     private static final int L = S.length();
     private static final int KC = 256;
 
+    private final int packMinRows;
+
+    VectorKernels() {
+        this(16);
+    }
+
+    /** packMinRows: pack B panels when A has at least this many rows (Integer.MAX_VALUE = never; for measurements). */
+    VectorKernels(int packMinRows) {
+        this.packMinRows = packMinRows;
+    }
+
+    private static final ThreadLocal<float[]> PANEL = ThreadLocal.withInitial(() -> new float[KC * 4 * L]);
+
     @Override
     public void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float[] c, int cOff, int ldc, boolean accumulate) {
         if (!accumulate) {
             for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
         }
+        int packedCols = m >= packMinRows ? n / (4 * L) * (4 * L) : 0; // packing pays off when many row blocks reuse it
+        float[] panel = packedCols > 0 ? PANEL.get() : null;
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
-            int i = 0;
-            for (; i + 4 <= m; i += 4) rows4(i, n, p0, kc, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-            for (; i < m; i++) row1(i, n, p0, kc, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+            for (int j = 0; j < packedCols; j += 4 * L) {
+                // Copy the kc x 4L block of B contiguously: rows of B are n apart (often a multiple of 4 KB),
+                // which maps them onto a few cache sets; packed, the block streams from L1/L2.
+                for (int p = 0; p < kc; p++) System.arraycopy(b, bOff + (p0 + p) * ldb + j, panel, p * 4 * L, 4 * L);
+                int i = 0;
+                for (; i + 4 <= m; i += 4) block4x4(i, j, p0, kc, a, aOff, lda, panel, 0, 4 * L, c, cOff, ldc);
+                for (; i < m; i++) row1(i, j, 4 * L, p0, kc, a, aOff, lda, panel, -p0 * 4 * L - j, 4 * L, c, cOff, ldc);
+            }
+            if (packedCols < n) {
+                int i = 0;
+                for (; i + 4 <= m; i += 4) rows4(i, packedCols, n, p0, kc, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+                for (; i < m; i++) row1(i, packedCols, n - packedCols, p0, kc, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+            }
         }
     }
 
-    private static void rows4(int i, int n, int p0, int kc, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+    /** C[i..i+4, j..j+4L] += A[i..i+4, p0..p0+kc] · panel (kc rows, ldp apart, starting at pOff). */
+    private static void block4x4(int i, int j, int p0, int kc, float[] a, int aOff, int lda, float[] pb, int pOff, int ldp,
+                                 float[] c, int cOff, int ldc) {
+        int a0 = aOff + i * lda + p0, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda;
+        int c0 = cOff + i * ldc + j, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+        FloatVector x00 = FloatVector.fromArray(S, c, c0), x01 = FloatVector.fromArray(S, c, c0 + L),
+                x02 = FloatVector.fromArray(S, c, c0 + 2 * L), x03 = FloatVector.fromArray(S, c, c0 + 3 * L);
+        FloatVector x10 = FloatVector.fromArray(S, c, c1), x11 = FloatVector.fromArray(S, c, c1 + L),
+                x12 = FloatVector.fromArray(S, c, c1 + 2 * L), x13 = FloatVector.fromArray(S, c, c1 + 3 * L);
+        FloatVector x20 = FloatVector.fromArray(S, c, c2), x21 = FloatVector.fromArray(S, c, c2 + L),
+                x22 = FloatVector.fromArray(S, c, c2 + 2 * L), x23 = FloatVector.fromArray(S, c, c2 + 3 * L);
+        FloatVector x30 = FloatVector.fromArray(S, c, c3), x31 = FloatVector.fromArray(S, c, c3 + L),
+                x32 = FloatVector.fromArray(S, c, c3 + 2 * L), x33 = FloatVector.fromArray(S, c, c3 + 3 * L);
+        int bp = pOff;
+        for (int p = 0; p < kc; p++, bp += ldp) {
+            FloatVector b0 = FloatVector.fromArray(S, pb, bp), b1 = FloatVector.fromArray(S, pb, bp + L),
+                    b2 = FloatVector.fromArray(S, pb, bp + 2 * L), b3 = FloatVector.fromArray(S, pb, bp + 3 * L);
+            FloatVector v = FloatVector.broadcast(S, a[a0 + p]);
+            x00 = b0.fma(v, x00); x01 = b1.fma(v, x01); x02 = b2.fma(v, x02); x03 = b3.fma(v, x03);
+            v = FloatVector.broadcast(S, a[a1 + p]);
+            x10 = b0.fma(v, x10); x11 = b1.fma(v, x11); x12 = b2.fma(v, x12); x13 = b3.fma(v, x13);
+            v = FloatVector.broadcast(S, a[a2 + p]);
+            x20 = b0.fma(v, x20); x21 = b1.fma(v, x21); x22 = b2.fma(v, x22); x23 = b3.fma(v, x23);
+            v = FloatVector.broadcast(S, a[a3 + p]);
+            x30 = b0.fma(v, x30); x31 = b1.fma(v, x31); x32 = b2.fma(v, x32); x33 = b3.fma(v, x33);
+        }
+        x00.intoArray(c, c0); x01.intoArray(c, c0 + L); x02.intoArray(c, c0 + 2 * L); x03.intoArray(c, c0 + 3 * L);
+        x10.intoArray(c, c1); x11.intoArray(c, c1 + L); x12.intoArray(c, c1 + 2 * L); x13.intoArray(c, c1 + 3 * L);
+        x20.intoArray(c, c2); x21.intoArray(c, c2 + L); x22.intoArray(c, c2 + 2 * L); x23.intoArray(c, c2 + 3 * L);
+        x30.intoArray(c, c3); x31.intoArray(c, c3 + L); x32.intoArray(c, c3 + 2 * L); x33.intoArray(c, c3 + 3 * L);
+    }
+
+    private static void rows4(int i, int jStart, int n, int p0, int kc, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                               float[] c, int cOff, int ldc) {
         int a0 = aOff + i * lda + p0, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda;
         int c0 = cOff + i * ldc, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
-        int j = 0;
-        for (; j + 4 * L <= n; j += 4 * L) {
-            FloatVector x00 = FloatVector.fromArray(S, c, c0 + j), x01 = FloatVector.fromArray(S, c, c0 + j + L),
-                    x02 = FloatVector.fromArray(S, c, c0 + j + 2 * L), x03 = FloatVector.fromArray(S, c, c0 + j + 3 * L);
-            FloatVector x10 = FloatVector.fromArray(S, c, c1 + j), x11 = FloatVector.fromArray(S, c, c1 + j + L),
-                    x12 = FloatVector.fromArray(S, c, c1 + j + 2 * L), x13 = FloatVector.fromArray(S, c, c1 + j + 3 * L);
-            FloatVector x20 = FloatVector.fromArray(S, c, c2 + j), x21 = FloatVector.fromArray(S, c, c2 + j + L),
-                    x22 = FloatVector.fromArray(S, c, c2 + j + 2 * L), x23 = FloatVector.fromArray(S, c, c2 + j + 3 * L);
-            FloatVector x30 = FloatVector.fromArray(S, c, c3 + j), x31 = FloatVector.fromArray(S, c, c3 + j + L),
-                    x32 = FloatVector.fromArray(S, c, c3 + j + 2 * L), x33 = FloatVector.fromArray(S, c, c3 + j + 3 * L);
-            int bp = bOff + p0 * ldb + j;
-            for (int p = 0; p < kc; p++, bp += ldb) {
-                FloatVector b0 = FloatVector.fromArray(S, b, bp), b1 = FloatVector.fromArray(S, b, bp + L),
-                        b2 = FloatVector.fromArray(S, b, bp + 2 * L), b3 = FloatVector.fromArray(S, b, bp + 3 * L);
-                FloatVector v = FloatVector.broadcast(S, a[a0 + p]);
-                x00 = b0.fma(v, x00); x01 = b1.fma(v, x01); x02 = b2.fma(v, x02); x03 = b3.fma(v, x03);
-                v = FloatVector.broadcast(S, a[a1 + p]);
-                x10 = b0.fma(v, x10); x11 = b1.fma(v, x11); x12 = b2.fma(v, x12); x13 = b3.fma(v, x13);
-                v = FloatVector.broadcast(S, a[a2 + p]);
-                x20 = b0.fma(v, x20); x21 = b1.fma(v, x21); x22 = b2.fma(v, x22); x23 = b3.fma(v, x23);
-                v = FloatVector.broadcast(S, a[a3 + p]);
-                x30 = b0.fma(v, x30); x31 = b1.fma(v, x31); x32 = b2.fma(v, x32); x33 = b3.fma(v, x33);
-            }
-            x00.intoArray(c, c0 + j); x01.intoArray(c, c0 + j + L); x02.intoArray(c, c0 + j + 2 * L); x03.intoArray(c, c0 + j + 3 * L);
-            x10.intoArray(c, c1 + j); x11.intoArray(c, c1 + j + L); x12.intoArray(c, c1 + j + 2 * L); x13.intoArray(c, c1 + j + 3 * L);
-            x20.intoArray(c, c2 + j); x21.intoArray(c, c2 + j + L); x22.intoArray(c, c2 + j + 2 * L); x23.intoArray(c, c2 + j + 3 * L);
-            x30.intoArray(c, c3 + j); x31.intoArray(c, c3 + j + L); x32.intoArray(c, c3 + j + 2 * L); x33.intoArray(c, c3 + j + 3 * L);
-        }
+        int j = jStart;
+        for (; j + 4 * L <= n; j += 4 * L) block4x4(i, j, p0, kc, a, aOff, lda, b, bOff + p0 * ldb + j, ldb, c, cOff, ldc);
         for (; j + L <= n; j += L) {
             FloatVector x0 = FloatVector.fromArray(S, c, c0 + j), x1 = FloatVector.fromArray(S, c, c1 + j),
                     x2 = FloatVector.fromArray(S, c, c2 + j), x3 = FloatVector.fromArray(S, c, c3 + j);
@@ -84,47 +115,57 @@ final class VectorKernels implements Kernels {
         }
     }
 
-    private void row1(int i, int n, int p0, int kc, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+    /** C[i, j..j+width] += A[i, p0..p0+kc] · B[p0..p0+kc, j..j+width]. */
+    private void row1(int i, int j, int width, int p0, int kc, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                       float[] c, int cOff, int ldc) {
         int ai = aOff + i * lda + p0;
-        int ci = cOff + i * ldc;
+        int ci = cOff + i * ldc + j;
         for (int p = 0; p < kc; p++) {
             float v = a[ai + p];
-            if (v != 0f) axpy(n, v, b, bOff + (p0 + p) * ldb, c, ci);
+            if (v != 0f) axpy(width, v, b, bOff + (p0 + p) * ldb + j, c, ci);
         }
     }
 
     @Override
     public void vecMat(int k, int n, float[] x, int xOff, float[] w, int wOff, float[] z, int zOff) {
+        // Rows are streamed in order, four non-zero rows per pass over z: sequential reads of W (a
+        // column-blocked loop strides by the row length and thrashes the caches once W exceeds L2).
+        int found = 0, r0 = 0, r1 = 0, r2 = 0;
+        for (int p = 0; p < k; p++) {
+            if (x[xOff + p] == 0f) continue;
+            switch (found++) {
+                case 0 -> r0 = p;
+                case 1 -> r1 = p;
+                case 2 -> r2 = p;
+                default -> {
+                    rows4(n, x[xOff + r0], wOff + r0 * n, x[xOff + r1], wOff + r1 * n, x[xOff + r2], wOff + r2 * n,
+                            x[xOff + p], wOff + p * n, w, z, zOff);
+                    found = 0;
+                }
+            }
+        }
+        // 1-3 rows left: one more pass, padded with zero-weight copies of the first row
+        if (found > 0) {
+            rows4(n, x[xOff + r0], wOff + r0 * n, found > 1 ? x[xOff + r1] : 0f, wOff + (found > 1 ? r1 : r0) * n,
+                    found > 2 ? x[xOff + r2] : 0f, wOff + (found > 2 ? r2 : r0) * n, 0f, wOff + r0 * n, w, z, zOff);
+        }
+    }
+
+    /** z += a0·w[o0..] + a1·w[o1..] + a2·w[o2..] + a3·w[o3..], n wide. */
+    private static void rows4(int n, float a0, int o0, float a1, int o1, float a2, int o2, float a3, int o3,
+                              float[] w, float[] z, int zOff) {
+        FloatVector v0 = FloatVector.broadcast(S, a0), v1 = FloatVector.broadcast(S, a1),
+                v2 = FloatVector.broadcast(S, a2), v3 = FloatVector.broadcast(S, a3);
         int j = 0;
-        for (; j + 4 * L <= n; j += 4 * L) {
-            FloatVector z0 = FloatVector.fromArray(S, z, zOff + j), z1 = FloatVector.fromArray(S, z, zOff + j + L),
-                    z2 = FloatVector.fromArray(S, z, zOff + j + 2 * L), z3 = FloatVector.fromArray(S, z, zOff + j + 3 * L);
-            for (int p = 0; p < k; p++) {
-                float v = x[xOff + p];
-                if (v == 0f) continue;
-                FloatVector xv = FloatVector.broadcast(S, v);
-                int r = wOff + p * n + j;
-                z0 = FloatVector.fromArray(S, w, r).fma(xv, z0);
-                z1 = FloatVector.fromArray(S, w, r + L).fma(xv, z1);
-                z2 = FloatVector.fromArray(S, w, r + 2 * L).fma(xv, z2);
-                z3 = FloatVector.fromArray(S, w, r + 3 * L).fma(xv, z3);
-            }
-            z0.intoArray(z, zOff + j); z1.intoArray(z, zOff + j + L); z2.intoArray(z, zOff + j + 2 * L); z3.intoArray(z, zOff + j + 3 * L);
+        for (int bound = S.loopBound(n); j < bound; j += L) {
+            FloatVector acc = FloatVector.fromArray(S, z, zOff + j);
+            acc = FloatVector.fromArray(S, w, o0 + j).fma(v0, acc);
+            acc = FloatVector.fromArray(S, w, o1 + j).fma(v1, acc);
+            acc = FloatVector.fromArray(S, w, o2 + j).fma(v2, acc);
+            acc = FloatVector.fromArray(S, w, o3 + j).fma(v3, acc);
+            acc.intoArray(z, zOff + j);
         }
-        for (; j + L <= n; j += L) {
-            FloatVector z0 = FloatVector.fromArray(S, z, zOff + j);
-            for (int p = 0; p < k; p++) {
-                float v = x[xOff + p];
-                if (v != 0f) z0 = FloatVector.fromArray(S, w, wOff + p * n + j).fma(FloatVector.broadcast(S, v), z0);
-            }
-            z0.intoArray(z, zOff + j);
-        }
-        for (; j < n; j++) {
-            float s = z[zOff + j];
-            for (int p = 0; p < k; p++) s += x[xOff + p] * w[wOff + p * n + j];
-            z[zOff + j] = s;
-        }
+        for (; j < n; j++) z[zOff + j] += a0 * w[o0 + j] + a1 * w[o1 + j] + a2 * w[o2 + j] + a3 * w[o3 + j];
     }
 
     @Override

@@ -25,7 +25,7 @@ class KernelsTest {
     @Test
     void gemmMatchesNaiveProductIncludingTailsAndPanels() {
         Random rnd = new Random(1);
-        int[][] shapes = {{7, 133, 300}, {4, 64, 3}, {9, 5, 513}, {1, 17, 1}, {64, 512, 128}};
+        int[][] shapes = {{7, 133, 300}, {4, 64, 3}, {9, 5, 513}, {1, 17, 1}, {64, 512, 128}, {18, 133, 300}, {130, 70, 600}};
         for (Kernels k : all()) {
             for (int[] s : shapes) {
                 int m = s[0], n = s[1], kk = s[2], lda = kk + 3, ldb = n + 2, ldc = n + 1;
