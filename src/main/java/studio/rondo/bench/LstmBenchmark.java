@@ -43,22 +43,24 @@ public final class LstmBenchmark implements Benchmark {
         for (int[] shape : SHAPES) {
             int layers = shape[0], hidden = shape[1];
             String tag = layers + "x" + hidden;
-            double stock = train(false, layers, hidden, settings);
-            double fused = train(true, layers, hidden, settings);
+            Rate stock = train(false, layers, hidden, settings);
+            Rate fused = train(true, layers, hidden, settings);
             double gflop = 3 * LstmBenchModels.forwardFlopsPerWindow(layers, hidden, STEPS) / 1e9;
-            figures.put("train_" + tag + "_stock_windowsPerSecond", round(stock));
-            figures.put("train_" + tag + "_fused_windowsPerSecond", round(fused));
-            figures.put("train_" + tag + "_speedup", round(fused / stock));
-            figures.put("train_" + tag + "_fused_gflops", round(fused * gflop));
-            lines.add(String.format(Locale.ROOT, "train %s: stock %.0f, fused %.0f windows/s (x%.1f; fused %.1f GFLOP/s nominal)",
-                    tag, stock, fused, fused / stock, fused * gflop));
+            put(figures, "train_" + tag + "_stock_windowsPerSecond", stock);
+            put(figures, "train_" + tag + "_fused_windowsPerSecond", fused);
+            figures.put("train_" + tag + "_speedup", round(fused.wall / stock.wall));
+            figures.put("train_" + tag + "_fused_gflopsPerCpuSecond", round(fused.cpu * gflop));
+            lines.add(String.format(Locale.ROOT,
+                    "train %s windows/s: stock %.0f (per CPU-s %.0f), fused %.0f (per CPU-s %.0f): x%.1f wall, x%.1f CPU; fused %.1f GFLOP/CPU-s nominal",
+                    tag, stock.wall, stock.cpu, fused.wall, fused.cpu, fused.wall / stock.wall, fused.cpu / stock.cpu, fused.cpu * gflop));
 
             Generation g = generate(layers, hidden, settings);
-            figures.put("generate_" + tag + "_rnnTimeStep_notesPerSecond", round(g.rnnTimeStep));
-            figures.put("generate_" + tag + "_scalarKernel_notesPerSecond", round(g.scalar));
-            figures.put("generate_" + tag + "_vectorKernel_notesPerSecond", round(g.vector));
-            lines.add(String.format(Locale.ROOT, "generate %s: rnnTimeStep %.0f, step kernel scalar %.0f, vector %s notes/s",
-                    tag, g.rnnTimeStep, g.scalar, g.vector > 0 ? String.format(Locale.ROOT, "%.0f", g.vector) : "n/a"));
+            put(figures, "generate_" + tag + "_rnnTimeStep_notesPerSecond", g.rnnTimeStep);
+            put(figures, "generate_" + tag + "_scalarKernel_notesPerSecond", g.scalar);
+            put(figures, "generate_" + tag + "_vectorKernel_notesPerSecond", g.vector);
+            lines.add(String.format(Locale.ROOT,
+                    "generate %s notes/s (wall | per CPU-s): rnnTimeStep %.0f | %.0f, step kernel scalar %.0f | %.0f, vector %.0f | %.0f",
+                    tag, g.rnnTimeStep.wall, g.rnnTimeStep.cpu, g.scalar.wall, g.scalar.cpu, g.vector.wall, g.vector.cpu));
         }
         figures.put("loadAverageAfter", loadAverage());
         String summary = "lstm (batch " + BATCH + ", seq " + STEPS + ", median of " + settings.rounds() + " rounds after "
@@ -67,21 +69,30 @@ public final class LstmBenchmark implements Benchmark {
         return new BenchRecord("lstm", figures, summary);
     }
 
+    /** Throughput by wall clock and by process CPU time (the latter hides waits for a busy machine's cores). */
+    private record Rate(double wall, double cpu) {
+    }
+
     /** Median windows/s of fit() on one fixed batch. */
-    private static double train(boolean fused, int layers, int hidden, BenchSettings s) {
+    private static Rate train(boolean fused, int layers, int hidden, BenchSettings s) {
         ComputationGraph net = LstmBenchModels.reference(fused, layers, hidden);
         MultiDataSet data = LstmBenchModels.batch(new Random(1), BATCH, STEPS);
         for (int i = 0; i < s.warmupRounds(); i++) net.fit(data);
-        long[] nanos = new long[s.rounds()];
+        long[] nanos = new long[s.rounds()], cpu = new long[s.rounds()];
         for (int i = 0; i < nanos.length; i++) {
-            long t0 = System.nanoTime();
+            long c0 = cpuNanos(), t0 = System.nanoTime();
             net.fit(data);
             nanos[i] = System.nanoTime() - t0;
+            cpu[i] = Math.max(1, cpuNanos() - c0);
         }
-        return BATCH / new Timings(nanos).medianSeconds();
+        return new Rate(BATCH / new Timings(nanos).medianSeconds(), BATCH / new Timings(cpu).medianSeconds());
     }
 
-    private record Generation(double rnnTimeStep, double scalar, double vector) {
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private record Generation(Rate rnnTimeStep, Rate scalar, Rate vector) {
     }
 
     private static Generation generate(int layers, int hidden, BenchSettings s) {
@@ -94,11 +105,11 @@ public final class LstmBenchmark implements Benchmark {
             inputs[i].putScalar(new long[] {0, LstmBenchModels.PITCHES, 0}, 0.25f);
         }
         int[] n = {0};
-        double dl4j = rate(s, () -> net.rnnTimeStep(inputs[n[0]++ & 31])[0].getFloat(0));
+        Rate dl4j = rate(s, () -> net.rnnTimeStep(inputs[n[0]++ & 31])[0].getFloat(0));
         LstmStepKernel kernel = LstmStepKernel.of(net);
         DenseHead[] heads = {DenseHead.of(net.getLayer("pitch")), DenseHead.of(net.getLayer("step")), DenseHead.of(net.getLayer("duration"))};
-        double scalar = rate(s, stepper(kernel.scalar(), heads));
-        double vector = kernel.vector().map(k -> rate(s, stepper(k, heads))).orElse(0.0);
+        Rate scalar = rate(s, stepper(kernel.scalar(), heads));
+        Rate vector = kernel.vector().map(k -> rate(s, stepper(k, heads))).orElse(new Rate(0, 0));
         return new Generation(dl4j, scalar, vector);
     }
 
@@ -119,17 +130,18 @@ public final class LstmBenchmark implements Benchmark {
     }
 
     /** Median notes/s over rounds of NOTES_PER_ROUND steps. */
-    private static double rate(BenchSettings s, java.util.function.DoubleSupplier note) {
+    private static Rate rate(BenchSettings s, java.util.function.DoubleSupplier note) {
         double sink = 0;
         for (int i = 0; i < s.warmupRounds() * NOTES_PER_ROUND; i++) sink += note.getAsDouble();
-        long[] nanos = new long[s.rounds()];
+        long[] nanos = new long[s.rounds()], cpu = new long[s.rounds()];
         for (int r = 0; r < nanos.length; r++) {
-            long t0 = System.nanoTime();
+            long c0 = cpuNanos(), t0 = System.nanoTime();
             for (int i = 0; i < NOTES_PER_ROUND; i++) sink += note.getAsDouble();
             nanos[r] = System.nanoTime() - t0;
+            cpu[r] = Math.max(1, cpuNanos() - c0);
         }
         if (Double.isNaN(sink)) throw new IllegalStateException("NaN in generation");
-        return NOTES_PER_ROUND / new Timings(nanos).medianSeconds();
+        return new Rate(NOTES_PER_ROUND / new Timings(nanos).medianSeconds(), NOTES_PER_ROUND / new Timings(cpu).medianSeconds());
     }
 
     private static String loadAverage() {
@@ -140,6 +152,11 @@ public final class LstmBenchmark implements Benchmark {
             double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             return String.format(Locale.ROOT, "%.2f", l);
         }
+    }
+
+    private static void put(Map<String, Object> figures, String key, Rate r) {
+        figures.put(key, round(r.wall));
+        figures.put(key.replace("PerSecond", "PerCpuSecond"), round(r.cpu));
     }
 
     private static double round(double v) {

@@ -113,8 +113,7 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
             state.put(STATE_H, Floats.matrix(hs, steps * batch * h, batch, h));
             state.put(STATE_C, Floats.matrix(k.cellStates(), steps * batch * h, batch, h));
         }
-        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, new long[] {batch, h, steps}, 'f');
-        Floats.fromTimeMajor(hs, batch * h, steps, batch, h, out);
+        INDArray out = Floats.toRecurrentActivations(hs, batch * h, steps, batch, h, mgr, dataType);
         if (rank2) return out.reshape(batch, h);
         return getDataFormat() == RNNFormat.NWC ? out.permute(0, 2, 1) : out;
     }
