@@ -62,6 +62,10 @@ public final class LstmBenchmark implements Benchmark {
                     "generate %s notes/s (wall | per CPU-s): rnnTimeStep %.0f | %.0f, step kernel scalar %.0f | %.0f, vector %.0f | %.0f",
                     tag, g.rnnTimeStep.wall, g.rnnTimeStep.cpu, g.scalar.wall, g.scalar.cpu, g.vector.wall, g.vector.cpu));
         }
+        Map<String, Double> gemm = GemmComparison.run(settings.rounds());
+        figures.putAll(gemm);
+        lines.add(GemmComparison.summary(gemm));
+        figures.put("kernels", studio.rondo.engine.lstm.Kernels.best().name());
         figures.put("loadAverageAfter", loadAverage());
         String summary = "lstm (batch " + BATCH + ", seq " + STEPS + ", median of " + settings.rounds() + " rounds after "
                 + settings.warmupRounds() + " warm-up, " + EngineRuntime.describe() + ", load " + figures.get("loadAverage")
