@@ -17,10 +17,11 @@ import studio.rondo.engine.lstm.LstmStepKernel;
 /**
  * Training windows/s of the reference model (seq 50, batch 64, Adam) with DL4J's LSTM and with
  * FusedLstm, 1x128 and 2x256, in the same run; batch-1 generation notes/s with rnnTimeStep and with
- * the step kernel (scalar, vector). A training round is one batch, a generation round 200 notes.
+ * the step kernel (scalar, vector). A training round is one batch, a generation round 200 notes (rnnTimeStep) or 2000 (kernels:
+ * long enough for the coarse process CPU clock).
  */
 public final class LstmBenchmark implements Benchmark {
-    private static final int BATCH = 64, STEPS = 50, NOTES_PER_ROUND = 200;
+    private static final int BATCH = 64, STEPS = 50, DL4J_NOTES_PER_ROUND = 200, KERNEL_NOTES_PER_ROUND = 2000;
     private static final int[][] SHAPES = {{1, 128}, {2, 256}};
 
     @Override
@@ -109,11 +110,11 @@ public final class LstmBenchmark implements Benchmark {
             inputs[i].putScalar(new long[] {0, LstmBenchModels.PITCHES, 0}, 0.25f);
         }
         int[] n = {0};
-        Rate dl4j = rate(s, () -> net.rnnTimeStep(inputs[n[0]++ & 31])[0].getFloat(0));
+        Rate dl4j = rate(s, DL4J_NOTES_PER_ROUND, () -> net.rnnTimeStep(inputs[n[0]++ & 31])[0].getFloat(0));
         LstmStepKernel kernel = LstmStepKernel.of(net);
         DenseHead[] heads = {DenseHead.of(net.getLayer("pitch")), DenseHead.of(net.getLayer("step")), DenseHead.of(net.getLayer("duration"))};
-        Rate scalar = rate(s, stepper(kernel.scalar(), heads));
-        Rate vector = kernel.vector().map(k -> rate(s, stepper(k, heads))).orElse(new Rate(0, 0));
+        Rate scalar = rate(s, KERNEL_NOTES_PER_ROUND, stepper(kernel.scalar(), heads));
+        Rate vector = kernel.vector().map(k -> rate(s, KERNEL_NOTES_PER_ROUND, stepper(k, heads))).orElse(new Rate(0, 0));
         return new Generation(dl4j, scalar, vector);
     }
 
@@ -133,19 +134,19 @@ public final class LstmBenchmark implements Benchmark {
         };
     }
 
-    /** Median notes/s over rounds of NOTES_PER_ROUND steps. */
-    private static Rate rate(BenchSettings s, java.util.function.DoubleSupplier note) {
+    /** Median notes/s over rounds of notesPerRound steps. */
+    private static Rate rate(BenchSettings s, int notesPerRound, java.util.function.DoubleSupplier note) {
         double sink = 0;
-        for (int i = 0; i < s.warmupRounds() * NOTES_PER_ROUND; i++) sink += note.getAsDouble();
+        for (int i = 0; i < s.warmupRounds() * notesPerRound; i++) sink += note.getAsDouble();
         long[] nanos = new long[s.rounds()], cpu = new long[s.rounds()];
         for (int r = 0; r < nanos.length; r++) {
             long c0 = cpuNanos(), t0 = System.nanoTime();
-            for (int i = 0; i < NOTES_PER_ROUND; i++) sink += note.getAsDouble();
+            for (int i = 0; i < notesPerRound; i++) sink += note.getAsDouble();
             nanos[r] = System.nanoTime() - t0;
             cpu[r] = Math.max(1, cpuNanos() - c0);
         }
         if (Double.isNaN(sink)) throw new IllegalStateException("NaN in generation");
-        return new Rate(NOTES_PER_ROUND / new Timings(nanos).medianSeconds(), NOTES_PER_ROUND / new Timings(cpu).medianSeconds());
+        return new Rate(notesPerRound / new Timings(nanos).medianSeconds(), notesPerRound / new Timings(cpu).medianSeconds());
     }
 
     private static String loadAverage() {

@@ -25,7 +25,8 @@ final class VectorKernels implements Kernels {
         this.packMinRows = packMinRows;
     }
 
-    private static final ThreadLocal<float[]> PANEL = ThreadLocal.withInitial(() -> new float[KC * 4 * L]);
+    private static final int MC = 64;
+    private static final ThreadLocal<float[][]> PANEL = ThreadLocal.withInitial(() -> new float[1][0]);
 
     @Override
     public void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
@@ -33,17 +34,27 @@ final class VectorKernels implements Kernels {
         if (!accumulate) {
             for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
         }
-        int packedCols = m >= packMinRows ? n / (4 * L) * (4 * L) : 0; // packing pays off when many row blocks reuse it
-        float[] panel = packedCols > 0 ? PANEL.get() : null;
+        int w = 4 * L;
+        int packedCols = m >= packMinRows ? n / w * w : 0; // packing pays off when many row blocks reuse it
+        float[] panel = packedCols > 0 ? panel(Math.min(KC, k) * packedCols) : null;
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
-            for (int j = 0; j < packedCols; j += 4 * L) {
-                // Copy the kc x 4L block of B contiguously: rows of B are n apart (often a multiple of 4 KB),
-                // which maps them onto a few cache sets; packed, the block streams from L1/L2.
-                for (int p = 0; p < kc; p++) System.arraycopy(b, bOff + (p0 + p) * ldb + j, panel, p * 4 * L, 4 * L);
-                int i = 0;
-                for (; i + 4 <= m; i += 4) block4x4(i, j, p0, kc, a, aOff, lda, panel, 0, 4 * L, c, cOff, ldc);
-                for (; i < m; i++) row1(i, j, 4 * L, p0, kc, a, aOff, lda, panel, -p0 * 4 * L - j, 4 * L, c, cOff, ldc);
+            if (packedCols > 0) {
+                // Pack the kc x packedCols panel of B as [column block][row][4L]: rows of B are n apart (often a
+                // multiple of 4 KB, which maps them onto a few cache sets); packed, each block streams from L1/L2.
+                for (int jb = 0; jb < packedCols / w; jb++)
+                    for (int p = 0; p < kc; p++)
+                        System.arraycopy(b, bOff + (p0 + p) * ldb + jb * w, panel, (jb * kc + p) * w, w);
+                // Rows of A in blocks of MC so that the A block stays in L2 while all column blocks pass over it.
+                for (int i0 = 0; i0 < m; i0 += MC) {
+                    int iEnd = Math.min(m, i0 + MC);
+                    for (int jb = 0; jb < packedCols / w; jb++) {
+                        int j = jb * w, pOff = jb * kc * w;
+                        int i = i0;
+                        for (; i + 4 <= iEnd; i += 4) block4x4(i, j, p0, kc, a, aOff, lda, panel, pOff, w, c, cOff, ldc);
+                        for (; i < iEnd; i++) row1(i, j, w, p0, kc, a, aOff, lda, panel, pOff - p0 * w - j, w, c, cOff, ldc);
+                    }
+                }
             }
             if (packedCols < n) {
                 int i = 0;
@@ -51,6 +62,12 @@ final class VectorKernels implements Kernels {
                 for (; i < m; i++) row1(i, packedCols, n - packedCols, p0, kc, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
             }
         }
+    }
+
+    private static float[] panel(int size) {
+        float[][] holder = PANEL.get();
+        if (holder[0].length < size) holder[0] = new float[size];
+        return holder[0];
     }
 
     /** C[i..i+4, j..j+4L] += A[i..i+4, p0..p0+kc] · panel (kc rows, ldp apart, starting at pOff). */
@@ -181,40 +198,36 @@ final class VectorKernels implements Kernels {
     @Override
     public void lstmCell(int h, float[] z, int zOff, float[] cPrev, int cPrevOff,
                          float[] cOut, int cOutOff, float[] tanhC, int tanhCOff, float[] hOut, int hOutOff) {
-        int j = 0;
+        // Three simple loops with one inlined tanh each: a single loop with five tanh copies grew too big
+        // for C2 on JDK 17, which then ran the Vector API's slow Java fallback.
         FloatVector half = FloatVector.broadcast(S, 0.5f);
-        for (int bound = S.loopBound(h); j < bound; j += L) {
-            FloatVector a = tanh(FloatVector.fromArray(S, z, zOff + j));
-            FloatVector f = tanh(FloatVector.fromArray(S, z, zOff + h + j).mul(half)).fma(half, half);
-            FloatVector o = tanh(FloatVector.fromArray(S, z, zOff + 2 * h + j).mul(half)).fma(half, half);
-            FloatVector ig = tanh(FloatVector.fromArray(S, z, zOff + 3 * h + j).mul(half)).fma(half, half);
-            a.intoArray(z, zOff + j);
-            f.intoArray(z, zOff + h + j);
-            o.intoArray(z, zOff + 2 * h + j);
-            ig.intoArray(z, zOff + 3 * h + j);
+        int bound = S.loopBound(h);
+        int j = 0;
+        for (; j < bound; j += L) tanh(FloatVector.fromArray(S, z, zOff + j)).intoArray(z, zOff + j);
+        for (; j < h; j++) z[zOff + j] = FastTanh.tanh(z[zOff + j]);
+        int g = h, end = 4 * h, gBound = h + S.loopBound(3 * h);
+        for (; g < gBound; g += L) {
+            tanh(FloatVector.fromArray(S, z, zOff + g).mul(half)).fma(half, half).intoArray(z, zOff + g);
+        }
+        for (; g < end; g++) z[zOff + g] = FastTanh.sigmoid(z[zOff + g]);
+        j = 0;
+        for (; j < bound; j += L) {
+            FloatVector a = FloatVector.fromArray(S, z, zOff + j);
+            FloatVector f = FloatVector.fromArray(S, z, zOff + h + j);
+            FloatVector o = FloatVector.fromArray(S, z, zOff + 2 * h + j);
+            FloatVector ig = FloatVector.fromArray(S, z, zOff + 3 * h + j);
             FloatVector cv = f.mul(FloatVector.fromArray(S, cPrev, cPrevOff + j)).add(ig.mul(a));
             FloatVector tc = tanh(cv);
             cv.intoArray(cOut, cOutOff + j);
             if (tanhC != null) tc.intoArray(tanhC, tanhCOff + j);
             o.mul(tc).intoArray(hOut, hOutOff + j);
         }
-        if (j < h) {
-            // Tail: the scalar code on the remaining columns, same formulas.
-            for (; j < h; j++) {
-                float a = FastTanh.tanh(z[zOff + j]);
-                float f = FastTanh.sigmoid(z[zOff + h + j]);
-                float o = FastTanh.sigmoid(z[zOff + 2 * h + j]);
-                float i = FastTanh.sigmoid(z[zOff + 3 * h + j]);
-                z[zOff + j] = a;
-                z[zOff + h + j] = f;
-                z[zOff + 2 * h + j] = o;
-                z[zOff + 3 * h + j] = i;
-                float c = f * cPrev[cPrevOff + j] + i * a;
-                float tc = FastTanh.tanh(c);
-                cOut[cOutOff + j] = c;
-                if (tanhC != null) tanhC[tanhCOff + j] = tc;
-                hOut[hOutOff + j] = o * tc;
-            }
+        for (; j < h; j++) {
+            float c = z[zOff + h + j] * cPrev[cPrevOff + j] + z[zOff + 3 * h + j] * z[zOff + j];
+            float tc = FastTanh.tanh(c);
+            cOut[cOutOff + j] = c;
+            if (tanhC != null) tanhC[tanhCOff + j] = tc;
+            hOut[hOutOff + j] = z[zOff + 2 * h + j] * tc;
         }
     }
 
