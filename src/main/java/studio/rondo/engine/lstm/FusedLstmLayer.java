@@ -26,6 +26,7 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
     private boolean forwardKept;      // core holds the training forward pass of the current input
     private INDArray keptFor;         // the input array that pass was computed from
     private INDArray keptStartH;      // the initial-state array it started from (null = zeros)
+    private float[] dW, dRW, dB, dX;  // gradient buffers, reused
 
     public FusedLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -149,8 +150,11 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
         INDArray eps = permuteIfNWC(epsilon);
         if (eps.rank() == 2) eps = eps.reshape(eps.size(0), eps.size(1), 1);
 
-        float[] dW = new float[nIn * 4 * h], dRW = new float[h * 4 * h], dB = new float[4 * h];
-        float[] dX = c.isInputGradient() ? new float[steps * batch * nIn] : null;
+        // Reused between calls (the core overwrites them): a training run would otherwise allocate megabytes per batch.
+        dW = reuse(dW, nIn * 4 * h);
+        dRW = reuse(dRW, h * 4 * h);
+        dB = reuse(dB, 4 * h);
+        float[] dX = c.isInputGradient() ? (this.dX = reuse(this.dX, steps * batch * nIn)) : null;
         int firstStep = tbpttBackLength > 0 ? Math.max(0, steps - tbpttBackLength) : 0;
         k.backward(Floats.timeMajor(eps), firstStep, dW, dRW, dB, dX);
 
@@ -167,6 +171,10 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
         forwardKept = false;
         this.gradient = g;
         return new Pair<>(g, epsOut);
+    }
+
+    private static float[] reuse(float[] a, int n) {
+        return a != null && a.length == n ? a : new float[n];
     }
 
     private void putGradient(Gradient g, String key, INDArray value) {

@@ -65,6 +65,32 @@ class FusedLstmEquivalenceTest {
     }
 
     @Test
+    void sameOutputsAndGradientsInNwcFormat() {
+        MultiLayerNetwork[] n = new MultiLayerNetwork[2];
+        for (int i = 0; i < 2; i++) {
+            org.deeplearning4j.nn.conf.layers.Layer lstm = i == 1
+                    ? new FusedLstm.Builder().nIn(N_IN).nOut(H).dataFormat(org.deeplearning4j.nn.conf.RNNFormat.NWC).build()
+                    : new org.deeplearning4j.nn.conf.layers.LSTM.Builder().nIn(N_IN).nOut(H).activation(org.nd4j.linalg.activations.Activation.TANH)
+                            .dataFormat(org.deeplearning4j.nn.conf.RNNFormat.NWC).build();
+            n[i] = new MultiLayerNetwork(new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().seed(4)
+                    .dataType(org.nd4j.linalg.api.buffer.DataType.FLOAT).list()
+                    .layer(lstm)
+                    .layer(new org.deeplearning4j.nn.conf.layers.RnnOutputLayer.Builder(org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction.MCXENT)
+                            .activation(org.nd4j.linalg.activations.Activation.SOFTMAX).nIn(H).nOut(N_OUT)
+                            .dataFormat(org.deeplearning4j.nn.conf.RNNFormat.NWC).build())
+                    .build());
+            n[i].init();
+        }
+        n[1].setParams(n[0].params().dup());
+        Random rnd = new Random(50);
+        INDArray x = Nets.features(rnd, B, N_IN, T).permute(0, 2, 1).dup(), y = Nets.labels(rnd, B, N_OUT, T).permute(0, 2, 1).dup();
+        INDArray out = n[1].output(x);
+        assertArrayEquals(new long[] {B, T, N_OUT}, out.shape());
+        assertTrue(Nets.relativeError(n[0].output(x), out, 1e-6) < 1e-5);
+        assertGradientsEqual(n, x, y, null, "NWC");
+    }
+
+    @Test
     void sameGradientsWithVariableLengthMasks() {
         MultiLayerNetwork[] n = twins(2, 0);
         Random rnd = new Random(21);
