@@ -153,19 +153,8 @@ final class FusedLstmCore {
         for (int t = steps - 1; t >= from; t--) {
             for (int b = 0; b < batch; b++) {
                 int r = t * batch + b;
-                float m = mask == null ? 1f : mask[r];
-                int zo = r * gates, ho = r * hidden, cPrev = r * hidden, dOff = b * hidden;
-                for (int j = 0; j < hidden; j++) {
-                    float a = z[zo + j], f = z[zo + hidden + j], o = z[zo + 2 * hidden + j], ig = z[zo + 3 * hidden + j];
-                    float tc = tanhC[ho + j];
-                    float dh = m * (dOut[ho + j] + dhNext[dOff + j]);
-                    float dc = m * dcNext[dOff + j] + dh * o * (1f - tc * tc);
-                    dz[zo + j] = dc * ig * (1f - a * a);
-                    dz[zo + hidden + j] = dc * cs[cPrev + j] * f * (1f - f);
-                    dz[zo + 2 * hidden + j] = dh * tc * o * (1f - o);
-                    dz[zo + 3 * hidden + j] = dc * a * ig * (1f - ig);
-                    dcNext[dOff + j] = dc * f;
-                }
+                k.lstmCellBackward(hidden, mask == null ? 1f : mask[r], z, r * gates, tanhC, r * hidden, cs, r * hidden,
+                        dOut, r * hidden, dhNext, dcNext, b * hidden, dz, r * gates);
             }
             // dh_{t-1} = dz_t · RWᵀ
             if (t > from) k.gemm(batch, hidden, gates, dz, t * batch * gates, gates, rwT, 0, hidden, dhNext, 0, hidden, false);

@@ -30,6 +30,14 @@ public interface Kernels {
     void lstmCell(int h, float[] z, int zOff, float[] cPrev, int cPrevOff,
                   float[] cOut, int cOutOff, float[] tanhC, int tanhCOff, float[] hOut, int hOutOff);
 
+    /**
+     * Backward of {@link #lstmCell} for one row (mask value m): from the activated gates z, tanh(c), the
+     * previous cell and dL/dh (dOut + dhNext), writes the pre-activation gate gradients dz and replaces
+     * dcNext (dL/dc_t on entry) by dL/dc_{t-1}.
+     */
+    void lstmCellBackward(int h, float m, float[] z, int zOff, float[] tanhC, int tcOff, float[] cPrev, int cpOff,
+                          float[] dOut, int dOutOff, float[] dhNext, float[] dcNext, int nextOff, float[] dz, int dzOff);
+
     String name();
 
     /** Vector API kernels when the module is present (and -Drondo.lstm.vector=false is not set), else scalar. */

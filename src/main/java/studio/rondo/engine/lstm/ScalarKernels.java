@@ -56,6 +56,28 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void lstmCellBackward(int h, float m, float[] z, int zOff, float[] tanhC, int tcOff, float[] cPrev, int cpOff,
+                                 float[] dOut, int dOutOff, float[] dhNext, float[] dcNext, int nextOff, float[] dz, int dzOff) {
+        backwardRange(h, 0, m, z, zOff, tanhC, tcOff, cPrev, cpOff, dOut, dOutOff, dhNext, dcNext, nextOff, dz, dzOff);
+    }
+
+    /** {@link #lstmCellBackward} for units from..h-1 (the vector kernel's tail). */
+    static void backwardRange(int h, int from, float m, float[] z, int zOff, float[] tanhC, int tcOff, float[] cPrev, int cpOff,
+                              float[] dOut, int dOutOff, float[] dhNext, float[] dcNext, int nextOff, float[] dz, int dzOff) {
+        for (int j = from; j < h; j++) {
+            float a = z[zOff + j], f = z[zOff + h + j], o = z[zOff + 2 * h + j], ig = z[zOff + 3 * h + j];
+            float tc = tanhC[tcOff + j];
+            float dh = m * (dOut[dOutOff + j] + dhNext[nextOff + j]);
+            float dc = m * dcNext[nextOff + j] + dh * o * (1f - tc * tc);
+            dz[dzOff + j] = dc * ig * (1f - a * a);
+            dz[dzOff + h + j] = dc * cPrev[cpOff + j] * f * (1f - f);
+            dz[dzOff + 2 * h + j] = dh * tc * o * (1f - o);
+            dz[dzOff + 3 * h + j] = dc * a * ig * (1f - ig);
+            dcNext[nextOff + j] = dc * f;
+        }
+    }
+
+    @Override
     public String name() {
         return "scalar";
     }

@@ -231,6 +231,27 @@ final class VectorKernels implements Kernels {
         }
     }
 
+    @Override
+    public void lstmCellBackward(int h, float m, float[] z, int zOff, float[] tanhC, int tcOff, float[] cPrev, int cpOff,
+                                 float[] dOut, int dOutOff, float[] dhNext, float[] dcNext, int nextOff, float[] dz, int dzOff) {
+        int j = 0;
+        for (int bound = S.loopBound(h); j < bound; j += L) {
+            FloatVector a = FloatVector.fromArray(S, z, zOff + j), f = FloatVector.fromArray(S, z, zOff + h + j),
+                    o = FloatVector.fromArray(S, z, zOff + 2 * h + j), ig = FloatVector.fromArray(S, z, zOff + 3 * h + j);
+            FloatVector tc = FloatVector.fromArray(S, tanhC, tcOff + j);
+            FloatVector dh = FloatVector.fromArray(S, dOut, dOutOff + j).add(FloatVector.fromArray(S, dhNext, nextOff + j)).mul(m);
+            FloatVector dc = FloatVector.fromArray(S, dcNext, nextOff + j).mul(m).add(dh.mul(o).mul(tc.mul(tc).neg().add(1f)));
+            dc.mul(ig).mul(a.mul(a).neg().add(1f)).intoArray(dz, dzOff + j);
+            dc.mul(FloatVector.fromArray(S, cPrev, cpOff + j)).mul(f).mul(f.neg().add(1f)).intoArray(dz, dzOff + h + j);
+            dh.mul(tc).mul(o).mul(o.neg().add(1f)).intoArray(dz, dzOff + 2 * h + j);
+            dc.mul(a).mul(ig).mul(ig.neg().add(1f)).intoArray(dz, dzOff + 3 * h + j);
+            dc.mul(f).intoArray(dcNext, nextOff + j);
+        }
+        if (j < h) {
+            ScalarKernels.backwardRange(h, j, m, z, zOff, tanhC, tcOff, cPrev, cpOff, dOut, dOutOff, dhNext, dcNext, nextOff, dz, dzOff);
+        }
+    }
+
     /** {@link FastTanh#tanh} lane-wise (the Vector API's own TANH is not intrinsified on JDK 17). */
     static FloatVector tanh(FloatVector x) {
         FloatVector v = x.max(-FastTanh.CLAMP).min(FastTanh.CLAMP);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * one-hot prefix, an initial state and a mask, for both kernels. Loss = Σ r·h over all steps.
  */
 class FusedLstmCoreGradientTest {
-    private static final int N_IN = 5, H = 4, T = 6, B = 3, HOT = 3;
+    private static final int N_IN = 5, H = 18, T = 6, B = 3, HOT = 3; // H: one full vector (AVX-512) + a tail
 
     @Test
     void backwardMatchesFiniteDifferences() {
@@ -55,8 +55,14 @@ class FusedLstmCoreGradientTest {
         return sum;
     }
 
+    /**
+     * Float central differences carry ~1e-4 absolute noise here, so the check is |numeric - analytic| within
+     * 1e-3 of the largest gradient plus 1% of the entry: a wrong term in the backward formulas is far outside.
+     */
     private static void compare(String name, float[] param, float[] grad, java.util.function.DoubleSupplier loss) {
         float eps = 1e-2f;
+        double scale = 0;
+        for (float g : grad) scale = Math.max(scale, Math.abs(g));
         double worst = 0;
         for (int i = 0; i < param.length; i++) {
             float keep = param[i];
@@ -66,10 +72,10 @@ class FusedLstmCoreGradientTest {
             double down = loss.getAsDouble();
             param[i] = keep;
             double numeric = (up - down) / (2 * eps);
-            double err = Math.abs(numeric - grad[i]) / Math.max(1e-2, Math.abs(numeric) + Math.abs(grad[i]));
-            worst = Math.max(worst, err);
+            worst = Math.max(worst, Math.abs(numeric - grad[i]) / (1e-3 * scale + 1e-2 * Math.abs(numeric)));
         }
-        assertTrue(worst < 5e-3, name + ": worst relative error " + worst);
+        assertTrue(scale > 1e-3, name + ": gradient is all but zero");
+        assertTrue(worst < 1, name + ": worst error " + worst + " of the tolerance (largest |gradient| " + scale + ")");
     }
 
     private static float[] scaled(float[] a, float s) {

@@ -102,6 +102,32 @@ class KernelsTest {
         }
     }
 
+    @Test
+    void lstmCellBackwardIsTheSameInBothKernels() {
+        Random rnd = new Random(6);
+        int h = 37;
+        float[] z = new float[4 * h], tc = new float[h], c = new float[h], out = new float[h];
+        float[] zRaw = random(rnd, 4 * h), cPrev = random(rnd, h), dOut = random(rnd, h), dhNext = random(rnd, h), dc0 = random(rnd, h);
+        System.arraycopy(zRaw, 0, z, 0, z.length);
+        Kernels.scalar().lstmCell(h, z, 0, cPrev, 0, c, 0, tc, 0, out, 0);
+        float[][] dz = new float[2][], dc = new float[2][];
+        List<Kernels> ks = all();
+        for (int v = 0; v < ks.size(); v++) {
+            dz[v] = new float[4 * h];
+            dc[v] = dc0.clone();
+            ks.get(v).lstmCellBackward(h, 1f, z, 0, tc, 0, cPrev, 0, dOut, 0, dhNext, dc[v], 0, dz[v], 0);
+        }
+        // gate gradient of the output gate against its definition, then both kernels against each other
+        for (int j = 0; j < h; j++) {
+            float o = z[2 * h + j];
+            assertEquals((dOut[j] + dhNext[j]) * tc[j] * o * (1 - o), dz[0][2 * h + j], 1e-5);
+        }
+        if (ks.size() == 2) {
+            for (int j = 0; j < 4 * h; j++) assertEquals(dz[0][j], dz[1][j], 1e-5, "dz " + j);
+            for (int j = 0; j < h; j++) assertEquals(dc[0][j], dc[1][j], 1e-5, "dc " + j);
+        }
+    }
+
     private static double sig(double x) {
         return 1 / (1 + Math.exp(-x));
     }
