@@ -20,6 +20,7 @@ class KernelsTest {
         // surefire runs with --add-modules jdk.incubator.vector; without it the fast path would silently vanish
         assertTrue(Kernels.vectorApiPresent());
         assertTrue(Kernels.best().name().startsWith("vector"), Kernels.best().name());
+        assertTrue(FusedLstm.acceleratedHere());
     }
 
     @Test
