@@ -19,13 +19,14 @@ import studio.rondo.bench.BenchRecord;
 import studio.rondo.bench.BenchSettings;
 import studio.rondo.bench.Benchmark;
 import studio.rondo.bench.GenerationBenchmark;
+import studio.rondo.bench.LstmBenchmark;
 import studio.rondo.bench.MidiReadBenchmark;
 import studio.rondo.bench.TrainBenchmark;
 
 /** `rondo bench`: runs the benchmarks (all, or those named with --only) and prints one record each. */
 @Command(name = "bench", description = {"Measure the studio on this machine: MIDI reading (midi) and training speed and peak memory",
         "of the reference network and each preset (train-reference, train-PRESET; --only train runs them all),",
-        "and generation speed of each preset (generate)."})
+        "generation speed of each preset (generate), and the fused LSTM against DL4J's (lstm)."})
 final class BenchCommand implements Callable<Integer> {
     /** Every benchmark, in the order they run. Add new ones here. */
     static List<Benchmark> benchmarks() {
@@ -33,6 +34,7 @@ final class BenchCommand implements Callable<Integer> {
         all.add(new MidiReadBenchmark());
         all.addAll(TrainBenchmark.all());
         all.add(new GenerationBenchmark());
+        all.add(new LstmBenchmark());
         return all;
     }
 

@@ -1,0 +1,81 @@
+package studio.rondo.engine.lstm;
+
+/**
+ * The few dense float kernels the fused LSTM and the step kernel need, over flat row-major arrays.
+ * Two implementations: {@link ScalarKernels} (plain Java, always available) and VectorKernels (JDK
+ * Vector API, ~4x faster here), which is only loaded when the jdk.incubator.vector module is in the
+ * boot layer, so the app still runs when it is not.
+ */
+public interface Kernels {
+    /** C[m,n] = (accumulate ? C : 0) + A[m,k] · B[k,n]; row-major with leading dimensions. */
+    void gemm(int m, int n, int k,
+              float[] a, int aOff, int lda,
+              float[] b, int bOff, int ldb,
+              float[] c, int cOff, int ldc, boolean accumulate);
+
+    /**
+     * z[n] += x[k] · W[k,n] (row-major W), skipping zero entries of x: a one-hot x costs one row lookup.
+     * For batch-1 stepping, where z stays in registers across all k rows.
+     */
+    void vecMat(int k, int n, float[] x, int xOff, float[] w, int wOff, float[] z, int zOff);
+
+    /** y[yOff..yOff+n) += alpha · x[xOff..xOff+n). */
+    void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff);
+
+    /**
+     * LSTM cell for one row of gates laid out as DL4J's [block input | forget | output | input gate],
+     * each {@code h} wide. Activates the gates in place (tanh, sigmoid, sigmoid, sigmoid), writes the
+     * new cell state, tanh(cell) and hidden output. {@code cPrev} may alias {@code cOut}.
+     */
+    void lstmCell(int h, float[] z, int zOff, float[] cPrev, int cPrevOff,
+                  float[] cOut, int cOutOff, float[] tanhC, int tanhCOff, float[] hOut, int hOutOff);
+
+    /**
+     * Backward of {@link #lstmCell} for one row (mask value m): from the activated gates z, tanh(c), the
+     * previous cell and dL/dh (dOut + dhNext), writes the pre-activation gate gradients dz and replaces
+     * dcNext (dL/dc_t on entry) by dL/dc_{t-1}.
+     */
+    void lstmCellBackward(int h, float m, float[] z, int zOff, float[] tanhC, int tcOff, float[] cPrev, int cpOff,
+                          float[] dOut, int dOutOff, float[] dhNext, float[] dcNext, int nextOff, float[] dz, int dzOff);
+
+    String name();
+
+    /** Vector API kernels when the module is present (and -Drondo.lstm.vector=false is not set), else scalar. */
+    static Kernels best() {
+        return Holder.BEST;
+    }
+
+    static Kernels scalar() {
+        return ScalarKernels.INSTANCE;
+    }
+
+    /** True when the incubating Vector API module was resolved at JVM start (--add-modules jdk.incubator.vector). */
+    static boolean vectorApiPresent() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    /** The Vector API kernels, or empty when the module is absent. */
+    static java.util.Optional<Kernels> vector() {
+        return Holder.VECTOR;
+    }
+
+    final class Holder {
+        private static final java.util.Optional<Kernels> VECTOR = loadVector();
+        private static final Kernels BEST = !"false".equals(System.getProperty("rondo.lstm.vector"))
+                ? VECTOR.orElse(ScalarKernels.INSTANCE) : ScalarKernels.INSTANCE;
+
+        private Holder() {
+        }
+
+        // Reflection so that no class referring to jdk.incubator.vector is linked unless the module is there.
+        private static java.util.Optional<Kernels> loadVector() {
+            if (!vectorApiPresent()) return java.util.Optional.empty();
+            try {
+                Class<?> c = Class.forName("studio.rondo.engine.lstm.VectorKernels");
+                return java.util.Optional.of((Kernels) c.getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException | LinkageError e) {
+                return java.util.Optional.empty();
+            }
+        }
+    }
+}
