@@ -60,10 +60,10 @@ public final class Generator {
         }
     }
 
-    /** A generator over a loaded model, stepping with DL4J's {@code rnnTimeStep}. */
+    /** A generator over a loaded model, stepping with the batch-1 kernel where the network allows it. */
     public static Generator of(LoadedModel model) {
         EngineRuntime.start(); // thread settings before the first network call (no-op when started)
-        return new Generator(Dl4jStepModel.of(model), model.encoding());
+        return new Generator(KernelStepModel.fastest(model), model.encoding());
     }
 
     public Encoding encoding() {

@@ -3,8 +3,12 @@ package studio.rondo.engine.model;
 import java.util.Objects;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.nd4j.linalg.activations.Activation;
+import studio.rondo.engine.lstm.FusedLstm;
 
-/** The LSTM factory in use: DL4J's stock {@link LSTM} unless another one is installed. */
+/**
+ * The LSTM factory in use: the fused layer where the runtime has the Vector API
+ * ({@code --add-modules jdk.incubator.vector}), DL4J's stock {@link LSTM} otherwise.
+ */
 public final class LstmLayers {
     /** DL4J's LSTM: tanh cell, sigmoid gates, no peepholes. */
     public static final LstmFactory STOCK = (nIn, nOut, dropout) -> {
@@ -14,7 +18,17 @@ public final class LstmLayers {
         return b.build();
     };
 
-    private static volatile LstmFactory current = STOCK;
+    /**
+     * The studio's fused LSTM (package engine.lstm): the same parameters as DL4J's, whole-sequence
+     * GEMMs instead of many small ops per step. Only faster where the Vector API is present.
+     */
+    public static final LstmFactory FUSED = (nIn, nOut, dropout) -> {
+        FusedLstm.Builder b = new FusedLstm.Builder().nIn(nIn).nOut(nOut);
+        if (dropout > 0) b.dropOut(1.0 - dropout);
+        return b.build();
+    };
+
+    private static volatile LstmFactory current = FusedLstm.acceleratedHere() ? FUSED : STOCK;
 
     private LstmLayers() {
     }
