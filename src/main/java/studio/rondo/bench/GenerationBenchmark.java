@@ -13,6 +13,8 @@ import studio.rondo.engine.generate.Dl4jStepModel;
 import studio.rondo.engine.generate.GenerationRequest;
 import studio.rondo.engine.generate.GenerationResult;
 import studio.rondo.engine.generate.Generator;
+import studio.rondo.engine.generate.KernelStepModel;
+import studio.rondo.engine.generate.StepModel;
 import studio.rondo.engine.generate.Length;
 import studio.rondo.engine.generate.Primer;
 import studio.rondo.engine.generate.Sampling;
@@ -79,17 +81,21 @@ public final class GenerationBenchmark implements Benchmark {
         figures.put("warmupRounds", settings.warmupRounds());
         figures.put("rounds", settings.rounds());
         figures.put("threads", EngineRuntime.threads());
-        String summary = "gen_events_per_s (batch 1, rnnTimeStep, default sizes, " + EngineRuntime.threads() + " thread): " + String.join(", ", parts);
+        String summary = "gen_events_per_s (batch 1, kernel for LSTM chains / rnnTimeStep otherwise, default sizes, " + EngineRuntime.threads() + " thread): " + String.join(", ", parts);
         return new BenchRecord("generate", figures, summary);
     }
 
     /**
      * Best events per second over the measured rounds of generating {@code events} steps after
-     * priming with {@code primer} (priming and decoding excluded), batch 1, with DL4J's rnnTimeStep.
+     * priming with {@code primer} (priming and decoding excluded), batch 1, with the step model the
+     * studio uses for this network.
      * Also used by the training benchmark to report {@code gen_events_per_s} for its network.
      */
     public static double eventsPerSecond(ComputationGraph net, Encoding enc, Primer primer, int events, BenchSettings settings) {
-        Generator g = new Generator(new Dl4jStepModel(net, enc.inputFeatures()), enc);
+        // What the studio really steps with: the batch-1 kernel for chain networks, rnnTimeStep otherwise.
+        StepModel model = KernelStepModel.of(net, enc.inputFeatures()).<StepModel>map(k -> k)
+                .orElseGet(() -> new Dl4jStepModel(net, enc.inputFeatures()));
+        Generator g = new Generator(model, enc);
         GenerationRequest req = GenerationRequest.of(primer, Length.events(events), Sampling.of(7));
         double best = 0;
         for (int i = 0; i < settings.warmupRounds() + settings.rounds(); i++) {
