@@ -108,6 +108,7 @@ public final class StudioWindow {
         var icon = StudioWindow.class.getResourceAsStream("/studio/rondo/ui/rondo.png");
         if (icon != null) stage.getIcons().add(new Image(icon));
         restoreBounds();
+        stage.setOnCloseRequest(this::confirmClose);
         stage.setOnHidden(e -> {
             saveSettings();
             transport.close();
@@ -115,6 +116,27 @@ public final class StudioWindow {
         stage.show();
         dataset.reopen();
         viewModel.startEngine(executor, engineLoader);
+    }
+
+    /**
+     * Closing while a model trains would lose everything since the last epoch's checkpoint: ask,
+     * and on "Stop and close" let the trainer finish its minibatch and save before the window goes.
+     */
+    private void confirmClose(javafx.stage.WindowEvent e) {
+        if (!training.runningProperty().get()) return;
+        e.consume();
+        var stop = new javafx.scene.control.ButtonType("Stop training and close", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        var keep = new javafx.scene.control.ButtonType("Keep training", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        var alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "A model is training. Stop it now? It finishes the current minibatch and saves a checkpoint you can continue from.",
+                stop, keep);
+        alert.initOwner(stage);
+        alert.setHeaderText("Training is still running");
+        if (alert.showAndWait().orElse(keep) != stop) return;
+        training.runningProperty().addListener((obs, was, now) -> {
+            if (!now) stage.close();
+        });
+        training.cancel();
     }
 
     public void saveSettings() {

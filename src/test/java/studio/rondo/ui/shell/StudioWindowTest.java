@@ -66,6 +66,41 @@ class StudioWindowTest {
     }
 
     @Test
+    void closingWhileTrainingAsksThenStopsSavesACheckpointAndCloses(FxRobot robot) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(home.resolve("tunes"));
+        for (int k = 0; k < 3; k++) {
+            java.util.List<studio.rondo.music.Piece.TimedNote> notes = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) notes.add(new studio.rondo.music.Piece.TimedNote(60 + (i * (k + 3)) % 12, 80, 0, i * 0.2, i * 0.2 + 0.15));
+            studio.rondo.midi.MidiWriter.write(studio.rondo.music.Piece.fromSeconds("tune" + k, notes,
+                    studio.rondo.music.TempoMap.constant(480, 120)), dir.resolve("tune" + k + ".mid"));
+        }
+        robot.interact(() -> window.dataset().add(java.util.List.of(dir)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.dataset().corpus().size() == 3 && !window.dataset().busyProperty().get());
+        var training = window.training();
+        robot.interact(() -> {
+            training.presetProperty().set(studio.rondo.engine.model.Preset.TF_TUTORIAL);
+            training.hiddenProperty().set(8);
+            training.seqLenProperty().set(8);
+            training.batchProperty().set(4);
+            training.epochsProperty().set(10_000); // would run for hours
+            training.train();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !training.lossPoints().isEmpty());
+        // Not interact(): the question blocks the FX thread's event in a nested loop until answered.
+        javafx.application.Platform.runLater(() -> stage.fireEvent(
+                new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Stop training and close").tryQuery()
+                .map(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).orElse(false));
+        assertTrue(stage.isShowing(), "the window waits for an answer");
+        javafx.scene.control.Button stop = robot.lookup("Stop training and close").queryButton();
+        javafx.application.Platform.runLater(stop::fire);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !training.runningProperty().get() && !stage.isShowing());
+        java.nio.file.Path model = training.modelFileProperty().get();
+        java.nio.file.Path checkpoint = model.resolveSibling(model.getFileName().toString().replace(".zip", ".checkpoint.zip"));
+        assertTrue(java.nio.file.Files.isRegularFile(checkpoint), "checkpoint saved: " + checkpoint);
+    }
+
+    @Test
     void remembersWorkspaceAndWindowSizeBetweenRuns(FxRobot robot) {
         robot.clickOn("#nav-generate");
         robot.interact(() -> {
