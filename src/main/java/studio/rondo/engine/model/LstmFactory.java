@@ -16,4 +16,13 @@ public interface LstmFactory {
      * @param dropout probability to drop each input feature while training (0 = none)
      */
     Layer lstm(int nIn, int nOut, double dropout);
+
+    /**
+     * The first LSTM, fed straight by the network input: nothing below it needs the input gradient,
+     * and the first {@code oneHotInputs} features are one-hot (0 = none), which an implementation
+     * may use (a row gather instead of a matrix product). DL4J's LSTM ignores both.
+     */
+    default Layer inputLstm(int nIn, int nOut, int oneHotInputs) {
+        return lstm(nIn, nOut, 0);
+    }
 }

@@ -2,6 +2,7 @@ package studio.rondo.engine.model;
 
 import java.util.Objects;
 import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.nd4j.linalg.activations.Activation;
 import studio.rondo.engine.lstm.FusedLstm;
 
@@ -22,10 +23,19 @@ public final class LstmLayers {
      * The studio's fused LSTM (package engine.lstm): the same parameters as DL4J's, whole-sequence
      * GEMMs instead of many small ops per step. Only faster where the Vector API is present.
      */
-    public static final LstmFactory FUSED = (nIn, nOut, dropout) -> {
-        FusedLstm.Builder b = new FusedLstm.Builder().nIn(nIn).nOut(nOut);
-        if (dropout > 0) b.dropOut(1.0 - dropout);
-        return b.build();
+    public static final LstmFactory FUSED = new LstmFactory() {
+        @Override
+        public Layer lstm(int nIn, int nOut, double dropout) {
+            FusedLstm.Builder b = new FusedLstm.Builder().nIn(nIn).nOut(nOut);
+            if (dropout > 0) b.dropOut(1.0 - dropout);
+            return b.build();
+        }
+
+        @Override
+        public Layer inputLstm(int nIn, int nOut, int oneHotInputs) {
+            // One-hot prefix as a row gather; no gradient for the network input (nothing uses it).
+            return new FusedLstm.Builder().nIn(nIn).nOut(nOut).oneHotInputs(oneHotInputs).inputGradient(false).build();
+        }
     };
 
     private static volatile LstmFactory current = FusedLstm.acceleratedHere() ? FUSED : STOCK;

@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -99,7 +100,8 @@ public final class NetworkFactory {
         ComputationGraphConfiguration.GraphBuilder g = base.graphBuilder()
                 .addInputs(INPUT)
                 .setInputTypes(InputType.recurrent(features));
-        Builder b = new Builder(g, lstm, hp);
+        int oneHotPrefix = streams.get(0).inputForm() == StreamSpec.InputForm.ONE_HOT ? streams.get(0).size() : 0;
+        Builder b = new Builder(g, lstm, hp, oneHotPrefix);
 
         String top = switch (preset) {
             case TF_TUTORIAL, PITCH_STEP_DURATION, PERFORMANCE -> b.lastStep(b.stack(INPUT, features, hp.hidden(), hp.layers()), hp.hidden());
@@ -205,11 +207,13 @@ public final class NetworkFactory {
         final ComputationGraphConfiguration.GraphBuilder g;
         final LstmFactory lstm;
         final Hyperparameters hp;
+        final int oneHotPrefix;
 
-        Builder(ComputationGraphConfiguration.GraphBuilder g, LstmFactory lstm, Hyperparameters hp) {
+        Builder(ComputationGraphConfiguration.GraphBuilder g, LstmFactory lstm, Hyperparameters hp, int oneHotPrefix) {
             this.g = g;
             this.lstm = lstm;
             this.hp = hp;
+            this.oneHotPrefix = oneHotPrefix;
         }
 
         /** LSTM layers lstm_1..n; dropout between layers (PyTorch's LSTM(dropout=p) semantics). */
@@ -218,7 +222,9 @@ public final class NetworkFactory {
             int width = nIn;
             for (int i = 1; i <= layers; i++) {
                 String name = "lstm_" + i;
-                g.addLayer(name, lstm.lstm(width, hidden, i > 1 ? hp.dropout() : 0), in);
+                Layer layer = i == 1 && in.equals(INPUT) ? lstm.inputLstm(width, hidden, oneHotPrefix)
+                        : lstm.lstm(width, hidden, i > 1 ? hp.dropout() : 0);
+                g.addLayer(name, layer, in);
                 in = name;
                 width = hidden;
             }
