@@ -139,9 +139,9 @@ public final class GenerateViewModel {
         PrimerSource source = primerSource.get();
         Path file = primerFile.get();
         int count = primerNotes.get();
+        Length length = Length.notes(lengthNotes.get());
         int n = variations.get();
-        GenerationRequest request0 = GenerationRequest.of(Primer.none(), Length.notes(lengthNotes.get()), sampling)
-                .withVariations(n).withIncludePrimer(includePrimer.get());
+        boolean withPrimer = includePrimer.get();
         cancelRequested.set(false);
         running.set(true);
         progress.set(-1);
@@ -155,8 +155,7 @@ public final class GenerateViewModel {
                     case SELECTED_PIECE -> Primer.firstNotes(datasetPiece, count);
                     case FILE -> Primer.firstNotes(file, count);
                 };
-                GenerationRequest request = new GenerationRequest(primer, request0.length(), request0.sampling(),
-                        request0.variations(), request0.includePrimer());
+                GenerationRequest request = new GenerationRequest(primer, length, sampling, n, withPrimer);
                 AtomicBoolean pending = new AtomicBoolean();
                 return Generator.of(m).generate(request, p -> {
                     if (pending.compareAndSet(false, true)) Platform.runLater(() -> {

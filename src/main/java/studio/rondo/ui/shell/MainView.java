@@ -3,7 +3,6 @@ package studio.rondo.ui.shell;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -101,10 +100,5 @@ public final class MainView extends BorderPane {
         icon.setIconCode(state == EngineState.FAILED ? MaterialDesignA.ALERT_CIRCLE : MaterialDesignC.CHIP);
         icon.getStyleClass().removeAll("engine-ready", "engine-failed", "engine-loading");
         icon.getStyleClass().add("engine-" + state.name().toLowerCase());
-    }
-
-    /** Closes the window from code (the same path as File > Quit). */
-    public void quit() {
-        Platform.runLater(() -> getScene().getWindow().hide());
     }
 }
