@@ -14,7 +14,7 @@ public final class Settings {
     public String lastWorkspace = "DATASET";
 
     // Engine
-    /** ND4J/OpenMP threads; 0 means the measured best default. */
+    /** Engine threads (the fused LSTM's); 0 means the default, all cores up to 8. */
     public int threads;
 
     // Sound

@@ -36,8 +36,8 @@ public final class RondoCommand implements Runnable {
         }
     }
 
-    @Option(names = "--threads", scope = ScopeType.INHERIT, paramLabel = "N", defaultValue = "1",
-            description = "ND4J/OpenMP threads (default: ${DEFAULT-VALUE}, the fastest on 2-core machines).")
+    @Option(names = "--threads", scope = ScopeType.INHERIT, paramLabel = "N",
+            description = "Threads the LSTM splits each batch over (default: all cores, up to 8). ND4J's own small ops always use one.")
     void setThreads(int threads) {
         if (threads < 1) throw new CommandLine.ParameterException(new CommandLine(this), "--threads must be 1 or more, was " + threads);
         EngineRuntime.setThreads(threads);

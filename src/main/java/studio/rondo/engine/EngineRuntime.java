@@ -2,15 +2,21 @@ package studio.rondo.engine;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+import studio.rondo.engine.lstm.KernelPool;
 
 /**
- * Starts the ND4J native backend with the thread count set in code. The environment variable
- * (OMP_NUM_THREADS) cannot be relied on inside installed apps, and on 2-core machines one OpenMP
- * thread trains 2.4x faster than two (see STACK-NOTES), so one thread is the default.
+ * Starts the ND4J native backend and sets the engine's threads in code (environment variables such as
+ * OMP_NUM_THREADS cannot be relied on inside installed apps).
+ *
+ * <p>The thread count is for the fused LSTM, where the time goes: it splits each batch over that many
+ * threads (default: all cores, up to 8). ND4J's own ops (output heads, updater) always get one OpenMP
+ * thread: they are small, and idle OpenMP workers spin on a core the LSTM threads need (on 2 cores an
+ * extra OpenMP thread cost 17% of training speed, and two OpenMP threads alone trained 2.4x slower).
  */
 public final class EngineRuntime {
-    public static final int DEFAULT_THREADS = 1;
-    private static final AtomicInteger THREADS = new AtomicInteger(DEFAULT_THREADS);
+    private static final int ND4J_THREADS = 1;
+    private static final AtomicInteger THREADS = new AtomicInteger(KernelPool.defaultThreads());
     private static volatile String backend;
 
     private EngineRuntime() {
@@ -19,7 +25,8 @@ public final class EngineRuntime {
     /** Sets the thread count; takes full effect when called before {@link #start()}. 0 = default. */
     public static void setThreads(int threads) {
         if (threads < 0) throw new IllegalArgumentException("threads must be 0 (default) or more, was " + threads);
-        THREADS.set(threads == 0 ? DEFAULT_THREADS : threads);
+        THREADS.set(threads == 0 ? KernelPool.defaultThreads() : threads);
+        KernelPool.setThreads(THREADS.get());
         if (backend != null) applyThreads();
     }
 
@@ -27,14 +34,22 @@ public final class EngineRuntime {
         return THREADS.get();
     }
 
-    /** Loads the backend (the first call takes ~1-3 s: natives are unpacked and linked). */
+    public static int defaultThreads() {
+        return KernelPool.defaultThreads();
+    }
+
+    /**
+     * Loads the backend (the first call takes ~1-3 s: natives are unpacked and linked) and applies the
+     * thread settings to the calling thread: OpenMP's thread count is kept per thread, so every thread
+     * that trains or generates calls this first (cheap once started).
+     */
     public static synchronized String start() {
         if (backend == null) {
             applyThreads();
             Nd4j.create(1); // forces the backend and BLAS to initialise now, not in the first real use
-            applyThreads();
             backend = "ND4J " + Nd4j.getBackend().getClass().getSimpleName().replace("Backend", "").toUpperCase(java.util.Locale.ROOT);
         }
+        applyThreads();
         return describe();
     }
 
@@ -42,16 +57,16 @@ public final class EngineRuntime {
         return backend != null;
     }
 
-    /** For the status bar and logs: "ND4J Cpu, 1 thread". */
+    /** For the status bar and logs: "ND4J CPU, 2 threads". */
     public static String describe() {
         int n = THREADS.get();
         return (backend != null ? backend : "ND4J (not started)") + ", " + n + (n == 1 ? " thread" : " threads");
     }
 
     private static void applyThreads() {
-        int n = THREADS.get();
-        Nd4j.getEnvironment().setMaxThreads(n);
-        Nd4j.getEnvironment().setMaxMasterThreads(n);
-        Nd4j.factory().blas().setMaxThreads(n);
+        Nd4j.getEnvironment().setMaxThreads(ND4J_THREADS);
+        Nd4j.getEnvironment().setMaxMasterThreads(ND4J_THREADS);
+        Nd4j.factory().blas().setMaxThreads(ND4J_THREADS);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(ND4J_THREADS);
     }
 }

@@ -65,6 +65,37 @@ public final class InputLayout {
         }
     }
 
+    /**
+     * Writes a window's input steps for example {@code batchIndex} into a time-major buffer [seqLen, batch,
+     * features] (step t of example b at (t·batch + b)·features), which must be zero where one-hot blocks
+     * are (a fresh array). The fused LSTM works time-major, so a batch in this layout reaches it without a
+     * transpose.
+     */
+    public void writeTimeMajor(Window w, float[] buffer, int batchIndex, int batch) {
+        int seqLen = w.length();
+        EncodedPiece p = w.piece();
+        for (int s = 0; s < streams.size(); s++) {
+            StreamSpec spec = streams.get(s);
+            int o = offsets[s];
+            int[] col = spec.categorical() ? p.classColumn(s) : null;
+            float[] values = spec.categorical() ? null : p.valueColumn(s);
+            for (int t = 0; t < seqLen; t++) {
+                int at = (t * batch + batchIndex) * features + o;
+                if (values != null) {
+                    buffer[at] = values[w.start() + t];
+                    continue;
+                }
+                int c = col[w.start() + t];
+                switch (spec.inputForm()) {
+                    case ONE_HOT -> buffer[at + c] = 1f;
+                    case SCALED_INDEX -> buffer[at] = (float) c / spec.size();
+                    case INDEX -> buffer[at] = c;
+                    case VALUE -> throw new IllegalStateException("categorical stream fed as value");
+                }
+            }
+        }
+    }
+
     /** Writes one step's input features (for step-by-step generation) into {@code out[0..features)}. */
     public void write(Step step, float[] out) {
         java.util.Arrays.fill(out, 0, features, 0f);

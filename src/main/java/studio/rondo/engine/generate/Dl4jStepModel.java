@@ -1,8 +1,8 @@
 package studio.rondo.engine.generate;
 
+import studio.rondo.engine.NdFloats;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import studio.rondo.engine.model.LoadedModel;
 
 /**
@@ -49,13 +49,13 @@ public final class Dl4jStepModel implements StepModel {
             if (steps[s].length < features) throw new IllegalArgumentException("step " + s + " has " + steps[s].length + " features, not " + features);
             for (int f = 0; f < features; f++) buf[f * t + s] = steps[s][f];
         }
-        return run(Nd4j.create(buf, new long[]{1, features, t}, 'c'));
+        return run(NdFloats.create(buf, 1, features, t));
     }
 
     @Override
     public float[][] step(float[] input) {
         float[] buf = input.length == features ? input.clone() : java.util.Arrays.copyOf(input, features);
-        return run(Nd4j.create(buf, new long[]{1, features, 1}, 'c'));
+        return run(NdFloats.create(buf, 1, features, 1));
     }
 
     private float[][] run(INDArray x) {

@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import studio.rondo.engine.NdFloats;
 
 /** Copies between INDArrays and the flat row-major / time-major float arrays of the fused kernels. */
 final class Floats {
@@ -14,60 +15,82 @@ final class Floats {
 
     /** All elements in row-major (c) order, as float, whatever the array's order, offset or type. */
     static float[] of(INDArray a) {
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            INDArray d = a.castTo(DataType.FLOAT).dup('c');
-            return d.data().asFloat();
-        }
-    }
-
-    /** [B, n, T] to time-major [T][B][n]. */
-    static float[] timeMajor(INDArray bnt) {
-        return of(bnt.permute(2, 0, 1));
-    }
-
-    /** Copies time-major [T][B][n] (from {@code offset}) into {@code out} [B, n, T]. */
-    static void fromTimeMajor(float[] src, int offset, int steps, int batch, int n, INDArray out) {
-        INDArray tbn = matrix3(src, offset, steps, batch, n);
-        out.assign(tbn.permute(1, 2, 0));
+        return NdFloats.read(a);
     }
 
     /**
-     * Time-major [T][B][n] (from {@code offset}) as a new ACTIVATIONS array of shape [B, n, T] whose memory
-     * is f-order [B, T, n]. RnnOutputLayer reshapes its input with permute(0,2,1) + reshape('f', B·T, n);
-     * on this layout that is a view, so each output head skips a strided copy of the whole sequence.
+     * [B, n, T] (any dense layout, e.g. an output layer's permuted epsilon) to time-major [T][B][n], into
+     * {@code reuse} when it is large enough (arrays this size are costly to allocate and zero per batch).
+     */
+    static float[] timeMajor(INDArray bnt, float[] reuse) {
+        int batch = (int) bnt.size(0), n = (int) bnt.size(1), steps = (int) bnt.size(2), len = batch * n * steps;
+        float[] out = reuse != null && reuse.length >= len ? reuse : new float[len];
+        if (NdFloats.densePermutation(bnt) && isTimeMajor(bnt)) {
+            NdFloats.readRaw(bnt, out); // already [T][B][n] in memory: one copy
+            return out;
+        }
+        float[] src = new float[len];
+        long sb, si, st;
+        if (NdFloats.densePermutation(bnt)) {
+            NdFloats.readRaw(bnt, src);
+            sb = bnt.stride(0);
+            si = bnt.stride(1);
+            st = bnt.stride(2);
+        } else {
+            NdFloats.read(bnt, src);
+            sb = (long) n * steps;
+            si = steps;
+            st = 1;
+        }
+        // Tiles of 16 in every dimension: strided reads or writes stay within a few hundred cache lines.
+        for (int t0 = 0; t0 < steps; t0 += TILE)
+            for (int b0 = 0; b0 < batch; b0 += TILE)
+                for (int i0 = 0; i0 < n; i0 += TILE) {
+                    int t1 = Math.min(steps, t0 + TILE), b1 = Math.min(batch, b0 + TILE), i1 = Math.min(n, i0 + TILE);
+                    for (int t = t0; t < t1; t++)
+                        for (int b = b0; b < b1; b++) {
+                            int d = (t * batch + b) * n;
+                            long s = b * sb + t * st;
+                            for (int i = i0; i < i1; i++) out[d + i] = src[(int) (s + i * si)];
+                        }
+                }
+        return out;
+    }
+
+    /** Strides (n, 1, B·n) on [B, n, T], size-1 dimensions aside: memory is [T][B][n]. */
+    private static boolean isTimeMajor(INDArray bnt) {
+        long batch = bnt.size(0), n = bnt.size(1), steps = bnt.size(2);
+        return (batch == 1 || bnt.stride(0) == n) && (n == 1 || bnt.stride(1) == 1) && (steps == 1 || bnt.stride(2) == batch * n);
+    }
+
+    private static final int TILE = 16;
+
+    /**
+     * Time-major [T][B][n] (from {@code offset}) as a new ACTIVATIONS array of shape [B, n, T]: a permuted
+     * view of a c-order [T, B, n] copy, filled by one memcpy. RnnOutputLayer's permute(0,2,1) +
+     * reshape('f', B·T, n) of it is a view too (rows b + t·B, a c-order matrix), so no head copies it.
      */
     static INDArray toRecurrentActivations(float[] src, int offset, int steps, int batch, int n,
                                            LayerWorkspaceMgr mgr, DataType type) {
-        INDArray btn = mgr.createUninitialized(ArrayType.ACTIVATIONS, type, new long[] {batch, steps, n}, 'f');
-        int bt = batch * steps;
-        float[] f = new float[bt * n];
-        for (int t = 0; t < steps; t++)
-            for (int b = 0; b < batch; b++) {
-                int s = offset + (t * batch + b) * n, d = b + t * batch;
-                for (int j = 0; j < n; j++) f[d + j * bt] = src[s + j];
-            }
+        return timeMajorView(src, offset, steps, batch, n, mgr, ArrayType.ACTIVATIONS, type);
+    }
+
+    /** As {@link #toRecurrentActivations}, for any array type (the input gradient too). */
+    static INDArray timeMajorView(float[] src, int offset, int steps, int batch, int n,
+                                  LayerWorkspaceMgr mgr, ArrayType arrayType, DataType type) {
+        INDArray tbn = mgr.createUninitialized(arrayType, type, new long[] {steps, batch, n}, 'c');
         if (type == DataType.FLOAT) {
-            btn.data().setData(f);
+            NdFloats.writeRaw(src, offset, tbn);
         } else {
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                btn.assign(Nd4j.create(f, new long[] {batch, steps, n}, 'f'));
+                tbn.assign(NdFloats.createAt(src, offset, steps, batch, n));
             }
         }
-        return btn.permute(0, 2, 1);
+        return tbn.permute(1, 2, 0);
     }
 
     /** A detached [rows, cols] c-order array of {@code src[offset ..]}. */
     static INDArray matrix(float[] src, int offset, int rows, int cols) {
-        float[] part = offset == 0 && src.length == rows * cols ? src : java.util.Arrays.copyOfRange(src, offset, offset + rows * cols);
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            return Nd4j.create(part, new long[] {rows, cols}, 'c');
-        }
-    }
-
-    private static INDArray matrix3(float[] src, int offset, int d0, int d1, int d2) {
-        float[] part = java.util.Arrays.copyOfRange(src, offset, offset + d0 * d1 * d2);
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            return Nd4j.create(part, new long[] {d0, d1, d2}, 'c');
-        }
+        return NdFloats.createAt(src, offset, rows, cols);
     }
 }

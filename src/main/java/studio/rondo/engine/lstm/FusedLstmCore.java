@@ -16,14 +16,19 @@ import java.util.Arrays;
  * <p>Masking follows DL4J: at a masked step (mask 0) h and c are zeroed after the cell.
  */
 final class FusedLstmCore {
+    /** Fewer examples than this per thread and splitting the batch costs more than it gains. */
+    private static final int MIN_ROWS_PER_PART = 8;
+
     private final int nIn;
     private final int hidden;
     private final int gates;
     private final int oneHotPrefix;
     private final Kernels k;
+    private final KernelPool pool;
 
-    // Weights (row-major) of the current pass; transposes are made on demand in backward.
+    // Weights (row-major) of the current pass; packed and transposed copies are made once per pass.
     private float[] w, rw, bias;
+    private PackedMatrix wPacked, rwPacked, wTPacked, rwTPacked;
 
     // Forward state kept for backward.
     private int steps, batch;
@@ -40,12 +45,18 @@ final class FusedLstmCore {
     private float[] dz, dhNext, dcNext, prevHT, xT, wT, rwT;
 
     FusedLstmCore(int nIn, int hidden, int oneHotPrefix, Kernels kernels) {
+        this(nIn, hidden, oneHotPrefix, kernels, null);
+    }
+
+    /** pool null: {@link KernelPool#shared()} at each pass, so a changed thread count applies at once. */
+    FusedLstmCore(int nIn, int hidden, int oneHotPrefix, Kernels kernels, KernelPool pool) {
         if (oneHotPrefix < 0 || oneHotPrefix > nIn) throw new IllegalArgumentException("oneHotPrefix must be in 0.." + nIn);
         this.nIn = nIn;
         this.hidden = hidden;
         this.gates = 4 * hidden;
         this.oneHotPrefix = oneHotPrefix;
         this.k = kernels;
+        this.pool = pool;
     }
 
     int nIn() { return nIn; }
@@ -59,6 +70,19 @@ final class FusedLstmCore {
         this.w = w;
         this.rw = rw;
         this.bias = bias;
+    }
+
+    private KernelPool pool() {
+        return pool != null ? pool : KernelPool.shared();
+    }
+
+    /** The batch is split into this many contiguous ranges of examples, one per thread. */
+    private int parts(KernelPool p) {
+        return Math.max(1, Math.min(p.threads(), batch / MIN_ROWS_PER_PART));
+    }
+
+    private int from(int part, int parts) {
+        return (int) ((long) part * batch / parts);
     }
 
     /**
@@ -83,32 +107,38 @@ final class FusedLstmCore {
         if (h0 != null) System.arraycopy(h0, 0, hs, 0, bh); else Arrays.fill(hs, 0, bh, 0f);
         if (c0 != null) System.arraycopy(c0, 0, cs, 0, bh); else Arrays.fill(cs, 0, bh, 0f);
 
-        projectInput(rows);
+        gathered = oneHotPrefix > 0 && findHotEntries(rows);
+        rwPacked = k.pack(hidden, gates, rw, 0, gates, rwPacked);
+        if (!gathered) wPacked = k.pack(nIn, gates, w, 0, gates, wPacked);
+        // Examples are independent in the recurrence: each thread runs the whole sequence for its share
+        // of the batch, with no synchronisation between steps.
+        KernelPool p = pool();
+        int parts = parts(p);
+        p.run(parts, part -> forwardExamples(from(part, parts), from(part + 1, parts)));
+        return hs;
+    }
+
+    /** Steps 0..T-1 for examples b0..b1-1. Per step: z = bias + x·W (or the one-hot row) + h·RW, then the cells. */
+    private void forwardExamples(int b0, int b1) {
+        int nb = b1 - b0;
         for (int t = 0; t < steps; t++) {
-            // z_t += h_{t-1} · RW: one [B,H]x[H,4H] GEMM per step
-            k.gemm(batch, gates, hidden, hs, t * bh, hidden, rw, 0, gates, z, t * batch * gates, gates, true);
-            for (int b = 0; b < batch; b++) {
-                int r = t * batch + b;
-                int prev = r * hidden, cur = prev + bh;
+            int r0 = t * batch + b0;
+            for (int r = r0; r < r0 + nb; r++) System.arraycopy(bias, 0, z, r * gates, gates);
+            if (gathered) {
+                // the hot row of W plus the few dense columns (zero inputs are skipped)
+                for (int r = r0; r < r0 + nb; r++) k.vecMat(nIn, gates, x, r * nIn, w, 0, z, r * gates);
+            } else {
+                k.gemm(nb, x, r0 * nIn, nIn, wPacked, z, r0 * gates, gates, true);
+            }
+            k.gemm(nb, hs, r0 * hidden, hidden, rwPacked, z, r0 * gates, gates, true);
+            for (int r = r0; r < r0 + nb; r++) {
+                int prev = r * hidden, cur = prev + batch * hidden;
                 k.lstmCell(hidden, z, r * gates, cs, prev, cs, cur, tanhC, r * hidden, hs, cur);
                 if (mask != null && mask[r] == 0f) {
                     Arrays.fill(cs, cur, cur + hidden, 0f);
                     Arrays.fill(hs, cur, cur + hidden, 0f);
                 }
             }
-        }
-        return hs;
-    }
-
-    /** z = bias + x·W for all steps at once; the one-hot prefix as a row gather when the input allows it. */
-    private void projectInput(int rows) {
-        for (int r = 0; r < rows; r++) System.arraycopy(bias, 0, z, r * gates, gates);
-        gathered = oneHotPrefix > 0 && findHotEntries(rows);
-        if (gathered) {
-            // one pass per row over z: the hot row of W plus the few dense columns (zeros are skipped)
-            for (int r = 0; r < rows; r++) k.vecMat(nIn, gates, x, r * nIn, w, 0, z, r * gates);
-        } else {
-            k.gemm(rows, gates, nIn, x, 0, nIn, w, 0, gates, z, 0, gates, true);
         }
     }
 
@@ -142,52 +172,75 @@ final class FusedLstmCore {
         int bh = batch * hidden;
         int rows = steps * batch;
         int from = Math.max(0, Math.min(firstStep, steps));
+        int r0 = from * batch, n = rows - r0;
         dz = ensure(dz, rows * gates);
         dhNext = ensure(dhNext, bh);
         dcNext = ensure(dcNext, bh);
         Arrays.fill(dhNext, 0, bh, 0f);
         Arrays.fill(dcNext, 0, bh, 0f);
-        Arrays.fill(dz, 0, from * batch * gates, 0f);
+        Arrays.fill(dz, 0, r0 * gates, 0f);
         rwT = transpose(rw, hidden, gates, rwT);
+        rwTPacked = k.pack(gates, hidden, rwT, 0, hidden, rwTPacked);
+        if (dX != null) {
+            wT = transpose(w, nIn, gates, wT);
+            wTPacked = k.pack(gates, nIn, wT, 0, nIn, wTPacked);
+        }
+        int denseFrom = gathered ? oneHotPrefix : 0, dense = nIn - denseFrom;
+        prevHT = ensure(prevHT, n * hidden);
+        if (dense > 0) xT = ensure(xT, n * dense);
 
+        KernelPool p = pool();
+        int parts = parts(p);
+        p.run(parts, part -> backwardExamples(from(part, parts), from(part + 1, parts), from, dOut, dX, dense, denseFrom));
+
+        // Weight gradients sum over all examples and steps: split by gate columns instead, 64-aligned.
+        int colParts = Math.max(1, Math.min(p.threads(), gates / 64));
+        p.run(colParts, part -> weightGradients(part * gates / colParts / 64 * 64,
+                part + 1 == colParts ? gates : (part + 1) * gates / colParts / 64 * 64, r0, n, dW, dRW, dB, dense, denseFrom));
+    }
+
+    /** The backward recurrence for examples b0..b1-1, and their share of the transposed operands of the weight gradients. */
+    private void backwardExamples(int b0, int b1, int from, float[] dOut, float[] dX, int dense, int denseFrom) {
+        int nb = b1 - b0, r0 = from * batch, n = (steps - from) * batch;
         for (int t = steps - 1; t >= from; t--) {
-            for (int b = 0; b < batch; b++) {
-                int r = t * batch + b;
+            int rt = t * batch + b0;
+            for (int r = rt; r < rt + nb; r++) {
+                int b = r - t * batch;
                 k.lstmCellBackward(hidden, mask == null ? 1f : mask[r], z, r * gates, tanhC, r * hidden, cs, r * hidden,
                         dOut, r * hidden, dhNext, dcNext, b * hidden, dz, r * gates);
             }
-            // dh_{t-1} = dz_t · RWᵀ
-            if (t > from) k.gemm(batch, hidden, gates, dz, t * batch * gates, gates, rwT, 0, hidden, dhNext, 0, hidden, false);
+            // dh_{t-1} = dz_t · RWᵀ; dx_t = dz_t · Wᵀ
+            if (t > from) k.gemm(nb, dz, rt * gates, gates, rwTPacked, dhNext, b0 * hidden, hidden, false);
+            if (dX != null) k.gemm(nb, dz, rt * gates, gates, wTPacked, dX, rt * nIn, nIn, false);
+            // columns of [h_{t-1}]ᵀ and of the dense inputs' xᵀ for these examples
+            for (int r = rt; r < rt + nb; r++) {
+                int col = r - r0;
+                for (int j = 0; j < hidden; j++) prevHT[j * n + col] = hs[r * hidden + j];
+                for (int j = 0; j < dense; j++) xT[j * n + col] = x[r * nIn + denseFrom + j];
+            }
         }
+        if (dX != null) {
+            for (int t = 0; t < from; t++) Arrays.fill(dX, (t * batch + b0) * nIn, (t * batch + b1) * nIn, 0f);
+        }
+    }
 
-        int r0 = from * batch, n = rows - r0;
+    /** dRW, dB and dW for gate columns c0..c1-1 over rows r0..r0+n-1. */
+    private void weightGradients(int c0, int c1, int r0, int n, float[] dW, float[] dRW, float[] dB, int dense, int denseFrom) {
+        int width = c1 - c0;
+        if (width <= 0) return;
         // dRW = [h_{from-1} .. h_{T-2}]ᵀ · dz: one GEMM over all previous-h slices
-        prevHT = transposeRows(hs, r0, n, hidden, prevHT);
-        k.gemm(hidden, gates, n, prevHT, 0, n, dz, r0 * gates, gates, dRW, 0, gates, false);
-
-        Arrays.fill(dB, 0f);
-        for (int r = r0; r < rows; r++) k.axpy(gates, 1f, dz, r * gates, dB, 0);
-
-        Arrays.fill(dW, 0f);
-        int denseFrom = 0;
+        k.gemm(hidden, width, n, prevHT, 0, n, dz, r0 * gates + c0, gates, dRW, c0, gates, false);
+        Arrays.fill(dB, c0, c1, 0f);
+        for (int r = r0; r < r0 + n; r++) k.axpy(width, 1f, dz, r * gates + c0, dB, c0);
+        for (int i = 0; i < nIn; i++) Arrays.fill(dW, i * gates + c0, i * gates + c1, 0f);
         if (gathered) {
             // one-hot rows: scatter-add of dz into the hot row of dW
-            for (int r = r0; r < rows; r++) {
+            for (int r = r0; r < r0 + n; r++) {
                 int idx = hotIndex[r];
-                if (idx >= 0) k.axpy(gates, hotValue[r], dz, r * gates, dW, idx * gates);
+                if (idx >= 0) k.axpy(width, hotValue[r], dz, r * gates + c0, dW, idx * gates + c0);
             }
-            denseFrom = oneHotPrefix;
         }
-        int dense = nIn - denseFrom;
-        if (dense > 0) {
-            xT = transposeCols(x, r0, n, nIn, denseFrom, dense, xT);
-            k.gemm(dense, gates, n, xT, 0, n, dz, r0 * gates, gates, dW, denseFrom * gates, gates, false);
-        }
-
-        if (dX != null) {
-            wT = transpose(w, nIn, gates, wT);
-            k.gemm(rows, nIn, gates, dz, 0, gates, wT, 0, nIn, dX, 0, nIn, false);
-        }
+        if (dense > 0) k.gemm(dense, width, n, xT, 0, n, dz, r0 * gates + c0, gates, dW, denseFrom * gates + c0, gates, false);
     }
 
     int steps() { return steps; }
@@ -205,26 +258,6 @@ final class FusedLstmCore {
         for (int i = 0; i < rows; i++) {
             int s = i * cols;
             for (int j = 0; j < cols; j++) dst[j * rows + i] = src[s + j];
-        }
-        return dst;
-    }
-
-    /** Rows r0..r0+n of a [*, cols] matrix, transposed to [cols, n]. */
-    private static float[] transposeRows(float[] src, int r0, int n, int cols, float[] dst) {
-        dst = ensure(dst, n * cols);
-        for (int r = 0; r < n; r++) {
-            int s = (r0 + r) * cols;
-            for (int j = 0; j < cols; j++) dst[j * n + r] = src[s + j];
-        }
-        return dst;
-    }
-
-    /** Columns c0..c0+width of rows r0..r0+n of a [*, ld] matrix, transposed to [width, n]. */
-    private static float[] transposeCols(float[] src, int r0, int n, int ld, int c0, int width, float[] dst) {
-        dst = ensure(dst, n * width);
-        for (int r = 0; r < n; r++) {
-            int s = (r0 + r) * ld + c0;
-            for (int j = 0; j < width; j++) dst[j * n + r] = src[s + j];
         }
         return dst;
     }

@@ -27,6 +27,7 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
     private INDArray keptFor;         // the input array that pass was computed from
     private INDArray keptStartH;      // the initial-state array it started from (null = zeros)
     private float[] dW, dRW, dB, dX;  // gradient buffers, reused
+    private float[] xBuffer, epsBuffer; // time-major input and output gradient, reused
 
     public FusedLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -105,7 +106,8 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
             c0 = Floats.of(state.get(STATE_C));
         }
         float[] mask = maskArray == null ? null : Floats.of(maskArray.reshape(batch, steps).transpose());
-        float[] hs = k.forward(Floats.timeMajor(in), steps, batch, h0, c0, mask);
+        xBuffer = Floats.timeMajor(in, xBuffer);
+        float[] hs = k.forward(xBuffer, steps, batch, h0, c0, mask);
 
         forwardKept = training;
         keptFor = input;
@@ -156,15 +158,17 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
         dB = reuse(dB, 4 * h);
         float[] dX = c.isInputGradient() ? (this.dX = reuse(this.dX, steps * batch * nIn)) : null;
         int firstStep = tbpttBackLength > 0 ? Math.max(0, steps - tbpttBackLength) : 0;
-        k.backward(Floats.timeMajor(eps), firstStep, dW, dRW, dB, dX);
+        epsBuffer = Floats.timeMajor(eps, epsBuffer);
+        k.backward(epsBuffer, firstStep, dW, dRW, dB, dX);
 
         Gradient g = new DefaultGradient(gradientsFlattened);
-        putGradient(g, FusedLstmParams.INPUT_WEIGHTS, Floats.matrix(dW, 0, nIn, 4 * h));
-        putGradient(g, FusedLstmParams.RECURRENT_WEIGHTS, Floats.matrix(dRW, 0, h, 4 * h));
-        putGradient(g, FusedLstmParams.BIAS, Floats.matrix(dB, 0, 1, 4 * h));
+        putGradient(g, FusedLstmParams.INPUT_WEIGHTS, dW);
+        putGradient(g, FusedLstmParams.RECURRENT_WEIGHTS, dRW);
+        putGradient(g, FusedLstmParams.BIAS, dB);
 
-        INDArray epsOut = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, new long[] {batch, nIn, steps}, 'f');
-        if (dX != null) Floats.fromTimeMajor(dX, 0, steps, batch, nIn, epsOut); else epsOut.assign(0);
+        INDArray epsOut = dX != null
+                ? Floats.timeMajorView(dX, 0, steps, batch, nIn, mgr, ArrayType.ACTIVATION_GRAD, dataType)
+                : mgr.create(ArrayType.ACTIVATION_GRAD, dataType, new long[] {batch, nIn, steps}, 'c');
         epsOut = backpropDropOutIfPresent(epsOut);
         if (getDataFormat() == RNNFormat.NWC) epsOut = epsOut.permute(0, 2, 1);
         weightNoiseParams.clear();
@@ -177,9 +181,9 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
         return a != null && a.length == n ? a : new float[n];
     }
 
-    private void putGradient(Gradient g, String key, INDArray value) {
+    private void putGradient(Gradient g, String key, float[] rowMajor) {
         INDArray view = gradientViews.get(key);
-        view.assign(value.reshape(view.shape()));
+        studio.rondo.engine.NdFloats.write(rowMajor, 0, view);
         g.setGradientFor(key, view);
     }
 

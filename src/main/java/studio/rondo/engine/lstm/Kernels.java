@@ -14,6 +14,25 @@ public interface Kernels {
               float[] c, int cOff, int ldc, boolean accumulate);
 
     /**
+     * Copies B [k,n] (row-major, leading dimension ldb) into {@code reuse} (or a new matrix when null) in
+     * the layout {@link #gemm(int, float[], int, int, PackedMatrix, float[], int, int, boolean)} reads.
+     * This default keeps it row-major.
+     */
+    default PackedMatrix pack(int k, int n, float[] b, int bOff, int ldb, PackedMatrix reuse) {
+        PackedMatrix p = reuse != null ? reuse : new PackedMatrix();
+        if (p.data.length < k * n) p.data = new float[k * n];
+        p.k = k;
+        p.n = n;
+        for (int r = 0; r < k; r++) System.arraycopy(b, bOff + r * ldb, p.data, r * n, n);
+        return p;
+    }
+
+    /** C[m,n] = (accumulate ? C : 0) + A[m,k] · B, B packed by {@link #pack} of this same object. */
+    default void gemm(int m, float[] a, int aOff, int lda, PackedMatrix b, float[] c, int cOff, int ldc, boolean accumulate) {
+        gemm(m, b.n, b.k, a, aOff, lda, b.data, 0, b.n, c, cOff, ldc, accumulate);
+    }
+
+    /**
      * z[n] += x[k] · W[k,n] (row-major W), skipping zero entries of x: a one-hot x costs one row lookup.
      * For batch-1 stepping, where z stays in registers across all k rows.
      */

@@ -64,6 +64,44 @@ final class VectorKernels implements Kernels {
         }
     }
 
+    /** Layout: full 4L-column blocks as [block][k][4L], then the last n % 4L columns row-major [k][rest]. */
+    @Override
+    public PackedMatrix pack(int k, int n, float[] b, int bOff, int ldb, PackedMatrix reuse) {
+        PackedMatrix p = reuse != null ? reuse : new PackedMatrix();
+        if (p.data.length < k * n) p.data = new float[k * n];
+        p.k = k;
+        p.n = n;
+        int w = 4 * L, full = n / w * w, rest = n - full;
+        for (int jb = 0; jb < full / w; jb++)
+            for (int r = 0; r < k; r++) System.arraycopy(b, bOff + r * ldb + jb * w, p.data, (jb * k + r) * w, w);
+        if (rest > 0) {
+            int tail = full * k;
+            for (int r = 0; r < k; r++) System.arraycopy(b, bOff + r * ldb + full, p.data, tail + r * rest, rest);
+        }
+        return p;
+    }
+
+    @Override
+    public void gemm(int m, float[] a, int aOff, int lda, PackedMatrix b, float[] c, int cOff, int ldc, boolean accumulate) {
+        int k = b.k, n = b.n, w = 4 * L, full = n / w * w, rest = n - full;
+        float[] pb = b.data;
+        if (!accumulate) {
+            for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+        }
+        // Column block outer: its k x 4L panel stays in L1/L2 while all row blocks of A pass over it.
+        for (int jb = 0; jb < full / w; jb++) {
+            int j = jb * w, pOff = jb * k * w;
+            int i = 0;
+            for (; i + 4 <= m; i += 4) block4x4(i, j, 0, k, a, aOff, lda, pb, pOff, w, c, cOff, ldc);
+            for (; i < m; i++) row1(i, j, w, 0, k, a, aOff, lda, pb, pOff - j, w, c, cOff, ldc);
+        }
+        if (rest > 0) {
+            int tail = full * k, i = 0;
+            for (; i + 4 <= m; i += 4) rows4(i, 0, rest, 0, k, a, aOff, lda, pb, tail, rest, c, cOff + full, ldc);
+            for (; i < m; i++) row1(i, 0, rest, 0, k, a, aOff, lda, pb, tail, rest, c, cOff + full, ldc);
+        }
+    }
+
     private static float[] panel(int size) {
         float[][] holder = PANEL.get();
         if (holder[0].length < size) holder[0] = new float[size];

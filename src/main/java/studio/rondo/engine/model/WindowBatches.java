@@ -1,9 +1,9 @@
 package studio.rondo.engine.model;
 
+import studio.rondo.engine.NdFloats;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import studio.rondo.engine.encoding.Encoding;
 import studio.rondo.engine.encoding.InputLayout;
 import studio.rondo.engine.encoding.StreamSpec;
@@ -31,7 +31,7 @@ public final class WindowBatches {
             int size = streams.get(s).size();
             float[] buf = new float[n * size];
             for (int i = 0; i < n; i++) Targets.writeNext(windows.get(i), s, buf, i);
-            labels[s] = Nd4j.create(buf, new long[]{n, size}, 'c');
+            labels[s] = NdFloats.create(buf, n, size);
         }
         return new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[]{inputs(windows)}, labels);
     }
@@ -41,13 +41,17 @@ public final class WindowBatches {
         return new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[]{inputs(windows)}, new INDArray[0]);
     }
 
+    /**
+     * Features [batch, features, seqLen] as DL4J expects, laid out time-major in memory (a permuted view of a
+     * c-order [seqLen, batch, features] array): the fused LSTM then reads them with one copy.
+     */
     private INDArray inputs(List<Window> windows) {
         int n = windows.size(), seqLen = windows.get(0).length(), f = layout.features();
         float[] buf = new float[n * f * seqLen];
         for (int i = 0; i < n; i++) {
             if (windows.get(i).length() != seqLen) throw new IllegalArgumentException("windows of one batch differ in length");
-            layout.write(windows.get(i), buf, i);
+            layout.writeTimeMajor(windows.get(i), buf, i, n);
         }
-        return Nd4j.create(buf, new long[]{n, f, seqLen}, 'c');
+        return NdFloats.create(buf, seqLen, n, f).permute(1, 2, 0);
     }
 }

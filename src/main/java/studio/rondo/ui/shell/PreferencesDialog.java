@@ -21,8 +21,8 @@ final class PreferencesDialog {
         int cores = Runtime.getRuntime().availableProcessors();
         Spinner<Integer> threads = new Spinner<>(1, Math.max(1, cores), EngineRuntime.threads());
         threads.setId("pref-threads");
-        Label help = new Label("One thread is fastest on 2-core machines; more help on larger ones (this machine has "
-                + cores + " cores).");
+        Label help = new Label("Training splits its work over this many threads. All cores ("
+                + cores + " on this machine) is fastest; fewer keeps the computer responsive for other work while training.");
         help.setWrapText(true);
         help.setMaxWidth(380);
         GridPane grid = new GridPane();

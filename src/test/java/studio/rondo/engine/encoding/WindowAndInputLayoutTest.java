@@ -19,6 +19,22 @@ class WindowAndInputLayoutTest {
     }
 
     @Test
+    void timeMajorLayoutHoldsTheSameFeaturesAsNcw() {
+        InputLayout layout = InputLayout.of(enc);
+        int seq = 5, batch = 3, f = layout.features();
+        float[] ncw = new float[batch * f * seq], tm = new float[batch * f * seq];
+        for (int b = 0; b < batch; b++) {
+            Window w = new Window(piece, 2 * b, seq);
+            layout.write(w, ncw, b);
+            layout.writeTimeMajor(w, tm, b, batch);
+        }
+        for (int b = 0; b < batch; b++)
+            for (int i = 0; i < f; i++)
+                for (int t = 0; t < seq; t++)
+                    assertEquals(ncw[(b * f + i) * seq + t], tm[(t * batch + b) * f + i], "example " + b + " feature " + i + " step " + t);
+    }
+
+    @Test
     void writesBatchRowsInNcwOrder() {
         InputLayout layout = InputLayout.of(enc);
         int seq = 4, batch = 2, f = layout.features();

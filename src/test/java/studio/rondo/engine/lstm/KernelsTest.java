@@ -9,7 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class KernelsTest {
-    private static List<Kernels> all() {
+    static List<Kernels> kernels() {
         List<Kernels> ks = new ArrayList<>(List.of(Kernels.scalar()));
         Kernels.vector().ifPresent(ks::add);
         return ks;
@@ -27,7 +27,7 @@ class KernelsTest {
     void gemmMatchesNaiveProductIncludingTailsAndPanels() {
         Random rnd = new Random(1);
         int[][] shapes = {{7, 133, 300}, {4, 64, 3}, {9, 5, 513}, {1, 17, 1}, {64, 512, 128}, {18, 133, 300}, {130, 70, 600}};
-        for (Kernels k : all()) {
+        for (Kernels k : kernels()) {
             for (int[] s : shapes) {
                 int m = s[0], n = s[1], kk = s[2], lda = kk + 3, ldb = n + 2, ldc = n + 1;
                 float[] a = random(rnd, 5 + m * lda), b = random(rnd, 7 + kk * ldb), c = random(rnd, 2 + m * ldc);
@@ -50,9 +50,35 @@ class KernelsTest {
     }
 
     @Test
+    void packedGemmEqualsThePlainOneBitForBit() {
+        Random rnd = new Random(2);
+        int[][] shapes = {{32, 512, 128}, {7, 133, 300}, {5, 64, 3}, {1, 17, 1}, {9, 130, 512}};
+        for (Kernels k : kernels()) {
+            PackedMatrix packed = null;
+            for (int[] s : shapes) {
+                int m = s[0], n = s[1], kk = s[2], lda = kk + 1, ldb = n + 3, ldc = n + 2;
+                float[] a = random(rnd, m * lda), b = random(rnd, 4 + kk * ldb), c = random(rnd, m * ldc);
+                float[] plain = c.clone();
+                k.gemm(m, n, kk, a, 0, lda, b, 4, ldb, plain, 0, ldc, true);
+                packed = k.pack(kk, n, b, 4, ldb, packed); // reused across shapes, as the core reuses it
+                k.gemm(m, a, 0, lda, packed, c, 0, ldc, true);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(plain, c, k.name() + " " + java.util.Arrays.toString(s));
+                float[] fresh = random(rnd, c.length);
+                k.gemm(m, a, 0, lda, packed, fresh, 0, ldc, false);
+                for (int i = 0; i < m; i++)
+                    for (int j = 0; j < n; j++) {
+                        double sum = 0;
+                        for (int p = 0; p < kk; p++) sum += (double) a[i * lda + p] * b[4 + p * ldb + j];
+                        assertEquals(sum, fresh[i * ldc + j], 1e-4 * Math.sqrt(kk), k.name() + " overwrite at " + i + "," + j);
+                    }
+            }
+        }
+    }
+
+    @Test
     void vecMatMatchesNaiveAndSkipsZeros() {
         Random rnd = new Random(4);
-        for (Kernels k : all()) {
+        for (Kernels k : kernels()) {
             for (int n : new int[] {512, 133, 7}) {
                 int kk = 130;
                 float[] x = random(rnd, kk), w = random(rnd, kk * n), z = random(rnd, n);
@@ -89,7 +115,7 @@ class KernelsTest {
         int h = 37; // not a multiple of the vector length: tail path too
         float[] z0 = random(rnd, 4 * h), cPrev = random(rnd, h);
         float[][] results = new float[2][];
-        List<Kernels> ks = all();
+        List<Kernels> ks = kernels();
         for (int v = 0; v < ks.size(); v++) {
             float[] z = z0.clone(), c = new float[h], tc = new float[h], out = new float[h];
             ks.get(v).lstmCell(h, z, 0, cPrev, 0, c, 0, tc, 0, out, 0);
@@ -112,7 +138,7 @@ class KernelsTest {
         System.arraycopy(zRaw, 0, z, 0, z.length);
         Kernels.scalar().lstmCell(h, z, 0, cPrev, 0, c, 0, tc, 0, out, 0);
         float[][] dz = new float[2][], dc = new float[2][];
-        List<Kernels> ks = all();
+        List<Kernels> ks = kernels();
         for (int v = 0; v < ks.size(); v++) {
             dz[v] = new float[4 * h];
             dc[v] = dc0.clone();
