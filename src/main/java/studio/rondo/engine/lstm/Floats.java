@@ -23,19 +23,32 @@ final class Floats {
      * {@code reuse} when it is large enough (arrays this size are costly to allocate and zero per batch).
      */
     static float[] timeMajor(INDArray bnt, float[] reuse) {
+        return timeMajor(bnt, reuse, SCRATCH.get());
+    }
+
+    /** Raw copies of strided arrays before they are reordered; one per thread, grown as needed. */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[1][0]);
+
+    private static float[] timeMajor(INDArray bnt, float[] reuse, float[][] scratch) {
         int batch = (int) bnt.size(0), n = (int) bnt.size(1), steps = (int) bnt.size(2), len = batch * n * steps;
         float[] out = reuse != null && reuse.length >= len ? reuse : new float[len];
         if (NdFloats.densePermutation(bnt) && isTimeMajor(bnt)) {
             NdFloats.readRaw(bnt, out); // already [T][B][n] in memory: one copy
             return out;
         }
-        float[] src = new float[len];
+        if (scratch[0].length < len) scratch[0] = new float[len];
+        float[] src = scratch[0];
         long sb, si, st;
         if (NdFloats.densePermutation(bnt)) {
             NdFloats.readRaw(bnt, src);
             sb = bnt.stride(0);
             si = bnt.stride(1);
             st = bnt.stride(2);
+            if (sb == 1 && st == batch && si == (long) batch * steps) {
+                // memory [n][T][B] (the output heads' epsilon): a plain 2D transpose to [T·B][n]
+                NdFloats.transpose(src, 0, batch * steps, out, 0, n, n, batch * steps);
+                return out;
+            }
         } else {
             NdFloats.read(bnt, src);
             sb = (long) n * steps;

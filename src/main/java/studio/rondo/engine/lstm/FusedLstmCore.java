@@ -42,7 +42,7 @@ final class FusedLstmCore {
     private float[] mask;       // [T·B] or null
 
     // Backward scratch.
-    private float[] dz, dhNext, dcNext, prevHT, xT, wT, rwT;
+    private float[] dz, dhNext, dcNext, wT, rwT;
 
     FusedLstmCore(int nIn, int hidden, int oneHotPrefix, Kernels kernels) {
         this(nIn, hidden, oneHotPrefix, kernels, null);
@@ -186,12 +186,10 @@ final class FusedLstmCore {
             wTPacked = k.pack(gates, nIn, wT, 0, nIn, wTPacked);
         }
         int denseFrom = gathered ? oneHotPrefix : 0, dense = nIn - denseFrom;
-        prevHT = ensure(prevHT, n * hidden);
-        if (dense > 0) xT = ensure(xT, n * dense);
 
         KernelPool p = pool();
         int parts = parts(p);
-        p.run(parts, part -> backwardExamples(from(part, parts), from(part + 1, parts), from, dOut, dX, dense, denseFrom));
+        p.run(parts, part -> backwardExamples(from(part, parts), from(part + 1, parts), from, dOut, dX));
 
         // Weight gradients sum over all examples and steps: split by gate columns instead, 64-aligned.
         int colParts = Math.max(1, Math.min(p.threads(), gates / 64));
@@ -199,9 +197,9 @@ final class FusedLstmCore {
                 part + 1 == colParts ? gates : (part + 1) * gates / colParts / 64 * 64, r0, n, dW, dRW, dB, dense, denseFrom));
     }
 
-    /** The backward recurrence for examples b0..b1-1, and their share of the transposed operands of the weight gradients. */
-    private void backwardExamples(int b0, int b1, int from, float[] dOut, float[] dX, int dense, int denseFrom) {
-        int nb = b1 - b0, r0 = from * batch, n = (steps - from) * batch;
+    /** The backward recurrence for examples b0..b1-1. */
+    private void backwardExamples(int b0, int b1, int from, float[] dOut, float[] dX) {
+        int nb = b1 - b0;
         for (int t = steps - 1; t >= from; t--) {
             int rt = t * batch + b0;
             for (int r = rt; r < rt + nb; r++) {
@@ -212,12 +210,6 @@ final class FusedLstmCore {
             // dh_{t-1} = dz_t · RWᵀ; dx_t = dz_t · Wᵀ
             if (t > from) k.gemm(nb, dz, rt * gates, gates, rwTPacked, dhNext, b0 * hidden, hidden, false);
             if (dX != null) k.gemm(nb, dz, rt * gates, gates, wTPacked, dX, rt * nIn, nIn, false);
-            // columns of [h_{t-1}]ᵀ and of the dense inputs' xᵀ for these examples
-            for (int r = rt; r < rt + nb; r++) {
-                int col = r - r0;
-                for (int j = 0; j < hidden; j++) prevHT[j * n + col] = hs[r * hidden + j];
-                for (int j = 0; j < dense; j++) xT[j * n + col] = x[r * nIn + denseFrom + j];
-            }
         }
         if (dX != null) {
             for (int t = 0; t < from; t++) Arrays.fill(dX, (t * batch + b0) * nIn, (t * batch + b1) * nIn, 0f);
@@ -228,19 +220,21 @@ final class FusedLstmCore {
     private void weightGradients(int c0, int c1, int r0, int n, float[] dW, float[] dRW, float[] dB, int dense, int denseFrom) {
         int width = c1 - c0;
         if (width <= 0) return;
-        // dRW = [h_{from-1} .. h_{T-2}]ᵀ · dz: one GEMM over all previous-h slices
-        k.gemm(hidden, width, n, prevHT, 0, n, dz, r0 * gates + c0, gates, dRW, c0, gates, false);
+        // dRW = [h_{from-1} .. h_{T-2}]ᵀ · dz: one GEMM over all previous-h rows (hs read transposed in place)
+        k.gemmTransA(hidden, width, n, hs, r0 * hidden, hidden, dz, r0 * gates + c0, gates, dRW, c0, gates, false);
         Arrays.fill(dB, c0, c1, 0f);
-        for (int r = r0; r < r0 + n; r++) k.axpy(width, 1f, dz, r * gates + c0, dB, c0);
         for (int i = 0; i < nIn; i++) Arrays.fill(dW, i * gates + c0, i * gates + c1, 0f);
         if (gathered) {
-            // one-hot rows: scatter-add of dz into the hot row of dW
+            // one pass over dz: the bias sum, and the scatter-add into each one-hot row's row of dW
             for (int r = r0; r < r0 + n; r++) {
                 int idx = hotIndex[r];
-                if (idx >= 0) k.axpy(width, hotValue[r], dz, r * gates + c0, dW, idx * gates + c0);
+                if (idx >= 0) k.axpy2(width, hotValue[r], dz, r * gates + c0, dB, c0, dW, idx * gates + c0);
+                else k.axpy(width, 1f, dz, r * gates + c0, dB, c0);
             }
+        } else {
+            for (int r = r0; r < r0 + n; r++) k.axpy(width, 1f, dz, r * gates + c0, dB, c0);
         }
-        if (dense > 0) k.gemm(dense, width, n, xT, 0, n, dz, r0 * gates + c0, gates, dW, denseFrom * gates + c0, gates, false);
+        if (dense > 0) k.gemmTransA(dense, width, n, x, r0 * nIn + denseFrom, nIn, dz, r0 * gates + c0, gates, dW, denseFrom * gates + c0, gates, false);
     }
 
     int steps() { return steps; }

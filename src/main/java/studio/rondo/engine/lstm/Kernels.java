@@ -13,6 +13,18 @@ public interface Kernels {
               float[] b, int bOff, int ldb,
               float[] c, int cOff, int ldc, boolean accumulate);
 
+    /** C[m,n] = (accumulate ? C : 0) + Aᵀ · B, A stored [k,m] row-major (leading dimension lda): no transposed copy. */
+    void gemmTransA(int m, int n, int k,
+                    float[] a, int aOff, int lda,
+                    float[] b, int bOff, int ldb,
+                    float[] c, int cOff, int ldc, boolean accumulate);
+
+    /** y1[y1Off..+n) += x[xOff..+n) and y2[y2Off..+n) += alpha · x[xOff..+n), x read once. */
+    default void axpy2(int n, float alpha, float[] x, int xOff, float[] y1, int y1Off, float[] y2, int y2Off) {
+        axpy(n, 1f, x, xOff, y1, y1Off);
+        axpy(n, alpha, x, xOff, y2, y2Off);
+    }
+
     /**
      * Copies B [k,n] (row-major, leading dimension ldb) into {@code reuse} (or a new matrix when null) in
      * the layout {@link #gemm(int, float[], int, int, PackedMatrix, float[], int, int, boolean)} reads.

@@ -23,6 +23,22 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void gemmTransA(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                           float[] c, int cOff, int ldc, boolean accumulate) {
+        if (!accumulate) for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+        // p outer: rows of A and B are read in order; C (m x n) is small in the LSTM's weight gradients
+        for (int p = 0; p < k; p++) {
+            int ap = aOff + p * lda, bp = bOff + p * ldb;
+            for (int i = 0; i < m; i++) {
+                float v = a[ap + i];
+                if (v == 0f) continue;
+                int ci = cOff + i * ldc;
+                for (int j = 0; j < n; j++) c[ci + j] += v * b[bp + j];
+            }
+        }
+    }
+
+    @Override
     public void vecMat(int k, int n, float[] x, int xOff, float[] w, int wOff, float[] z, int zOff) {
         for (int p = 0; p < k; p++) {
             float v = x[xOff + p];

@@ -31,6 +31,18 @@ final class VectorKernels implements Kernels {
     @Override
     public void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float[] c, int cOff, int ldc, boolean accumulate) {
+        gemm(m, n, k, a, aOff, lda, 1, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+
+    @Override
+    public void gemmTransA(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                           float[] c, int cOff, int ldc, boolean accumulate) {
+        gemm(m, n, k, a, aOff, 1, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+
+    /** A(i, p) at a[aOff + i·ars + p·acs]: (lda, 1) for A, (1, lda) for Aᵀ stored [k, m]. */
+    private void gemm(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int ldb,
+                      float[] c, int cOff, int ldc, boolean accumulate) {
         if (!accumulate) {
             for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
         }
@@ -51,15 +63,15 @@ final class VectorKernels implements Kernels {
                     for (int jb = 0; jb < packedCols / w; jb++) {
                         int j = jb * w, pOff = jb * kc * w;
                         int i = i0;
-                        for (; i + 4 <= iEnd; i += 4) block4x4(i, j, p0, kc, a, aOff, lda, panel, pOff, w, c, cOff, ldc);
-                        for (; i < iEnd; i++) row1(i, j, w, p0, kc, a, aOff, lda, panel, pOff - p0 * w - j, w, c, cOff, ldc);
+                        for (; i + 4 <= iEnd; i += 4) block4x4(i, j, p0, kc, a, aOff, ars, acs, panel, pOff, w, c, cOff, ldc);
+                        for (; i < iEnd; i++) row1(i, j, w, p0, kc, a, aOff, ars, acs, panel, pOff - p0 * w - j, w, c, cOff, ldc);
                     }
                 }
             }
             if (packedCols < n) {
                 int i = 0;
-                for (; i + 4 <= m; i += 4) rows4(i, packedCols, n, p0, kc, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-                for (; i < m; i++) row1(i, packedCols, n - packedCols, p0, kc, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+                for (; i + 4 <= m; i += 4) rows4(i, packedCols, n, p0, kc, a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc);
+                for (; i < m; i++) row1(i, packedCols, n - packedCols, p0, kc, a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc);
             }
         }
     }
@@ -92,13 +104,13 @@ final class VectorKernels implements Kernels {
         for (int jb = 0; jb < full / w; jb++) {
             int j = jb * w, pOff = jb * k * w;
             int i = 0;
-            for (; i + 4 <= m; i += 4) block4x4(i, j, 0, k, a, aOff, lda, pb, pOff, w, c, cOff, ldc);
-            for (; i < m; i++) row1(i, j, w, 0, k, a, aOff, lda, pb, pOff - j, w, c, cOff, ldc);
+            for (; i + 4 <= m; i += 4) block4x4(i, j, 0, k, a, aOff, lda, 1, pb, pOff, w, c, cOff, ldc);
+            for (; i < m; i++) row1(i, j, w, 0, k, a, aOff, lda, 1, pb, pOff - j, w, c, cOff, ldc);
         }
         if (rest > 0) {
             int tail = full * k, i = 0;
-            for (; i + 4 <= m; i += 4) rows4(i, 0, rest, 0, k, a, aOff, lda, pb, tail, rest, c, cOff + full, ldc);
-            for (; i < m; i++) row1(i, 0, rest, 0, k, a, aOff, lda, pb, tail, rest, c, cOff + full, ldc);
+            for (; i + 4 <= m; i += 4) rows4(i, 0, rest, 0, k, a, aOff, lda, 1, pb, tail, rest, c, cOff + full, ldc);
+            for (; i < m; i++) row1(i, 0, rest, 0, k, a, aOff, lda, 1, pb, tail, rest, c, cOff + full, ldc);
         }
     }
 
@@ -109,9 +121,9 @@ final class VectorKernels implements Kernels {
     }
 
     /** C[i..i+4, j..j+4L] += A[i..i+4, p0..p0+kc] · panel (kc rows, ldp apart, starting at pOff). */
-    private static void block4x4(int i, int j, int p0, int kc, float[] a, int aOff, int lda, float[] pb, int pOff, int ldp,
+    private static void block4x4(int i, int j, int p0, int kc, float[] a, int aOff, int ars, int acs, float[] pb, int pOff, int ldp,
                                  float[] c, int cOff, int ldc) {
-        int a0 = aOff + i * lda + p0, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda;
+        int a0 = aOff + i * ars + p0 * acs, a1 = a0 + ars, a2 = a1 + ars, a3 = a2 + ars;
         int c0 = cOff + i * ldc + j, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
         FloatVector x00 = FloatVector.fromArray(S, c, c0), x01 = FloatVector.fromArray(S, c, c0 + L),
                 x02 = FloatVector.fromArray(S, c, c0 + 2 * L), x03 = FloatVector.fromArray(S, c, c0 + 3 * L);
@@ -122,16 +134,16 @@ final class VectorKernels implements Kernels {
         FloatVector x30 = FloatVector.fromArray(S, c, c3), x31 = FloatVector.fromArray(S, c, c3 + L),
                 x32 = FloatVector.fromArray(S, c, c3 + 2 * L), x33 = FloatVector.fromArray(S, c, c3 + 3 * L);
         int bp = pOff;
-        for (int p = 0; p < kc; p++, bp += ldp) {
+        for (int p = 0, ap = 0; p < kc; p++, bp += ldp, ap += acs) {
             FloatVector b0 = FloatVector.fromArray(S, pb, bp), b1 = FloatVector.fromArray(S, pb, bp + L),
                     b2 = FloatVector.fromArray(S, pb, bp + 2 * L), b3 = FloatVector.fromArray(S, pb, bp + 3 * L);
-            FloatVector v = FloatVector.broadcast(S, a[a0 + p]);
+            FloatVector v = FloatVector.broadcast(S, a[a0 + ap]);
             x00 = b0.fma(v, x00); x01 = b1.fma(v, x01); x02 = b2.fma(v, x02); x03 = b3.fma(v, x03);
-            v = FloatVector.broadcast(S, a[a1 + p]);
+            v = FloatVector.broadcast(S, a[a1 + ap]);
             x10 = b0.fma(v, x10); x11 = b1.fma(v, x11); x12 = b2.fma(v, x12); x13 = b3.fma(v, x13);
-            v = FloatVector.broadcast(S, a[a2 + p]);
+            v = FloatVector.broadcast(S, a[a2 + ap]);
             x20 = b0.fma(v, x20); x21 = b1.fma(v, x21); x22 = b2.fma(v, x22); x23 = b3.fma(v, x23);
-            v = FloatVector.broadcast(S, a[a3 + p]);
+            v = FloatVector.broadcast(S, a[a3 + ap]);
             x30 = b0.fma(v, x30); x31 = b1.fma(v, x31); x32 = b2.fma(v, x32); x33 = b3.fma(v, x33);
         }
         x00.intoArray(c, c0); x01.intoArray(c, c0 + L); x02.intoArray(c, c0 + 2 * L); x03.intoArray(c, c0 + 3 * L);
@@ -140,43 +152,43 @@ final class VectorKernels implements Kernels {
         x30.intoArray(c, c3); x31.intoArray(c, c3 + L); x32.intoArray(c, c3 + 2 * L); x33.intoArray(c, c3 + 3 * L);
     }
 
-    private static void rows4(int i, int jStart, int n, int p0, int kc, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+    private static void rows4(int i, int jStart, int n, int p0, int kc, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int ldb,
                               float[] c, int cOff, int ldc) {
-        int a0 = aOff + i * lda + p0, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda;
+        int a0 = aOff + i * ars + p0 * acs, a1 = a0 + ars, a2 = a1 + ars, a3 = a2 + ars;
         int c0 = cOff + i * ldc, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
         int j = jStart;
-        for (; j + 4 * L <= n; j += 4 * L) block4x4(i, j, p0, kc, a, aOff, lda, b, bOff + p0 * ldb + j, ldb, c, cOff, ldc);
+        for (; j + 4 * L <= n; j += 4 * L) block4x4(i, j, p0, kc, a, aOff, ars, acs, b, bOff + p0 * ldb + j, ldb, c, cOff, ldc);
         for (; j + L <= n; j += L) {
             FloatVector x0 = FloatVector.fromArray(S, c, c0 + j), x1 = FloatVector.fromArray(S, c, c1 + j),
                     x2 = FloatVector.fromArray(S, c, c2 + j), x3 = FloatVector.fromArray(S, c, c3 + j);
             int bp = bOff + p0 * ldb + j;
-            for (int p = 0; p < kc; p++, bp += ldb) {
+            for (int p = 0, ap = 0; p < kc; p++, bp += ldb, ap += acs) {
                 FloatVector bv = FloatVector.fromArray(S, b, bp);
-                x0 = bv.fma(FloatVector.broadcast(S, a[a0 + p]), x0);
-                x1 = bv.fma(FloatVector.broadcast(S, a[a1 + p]), x1);
-                x2 = bv.fma(FloatVector.broadcast(S, a[a2 + p]), x2);
-                x3 = bv.fma(FloatVector.broadcast(S, a[a3 + p]), x3);
+                x0 = bv.fma(FloatVector.broadcast(S, a[a0 + ap]), x0);
+                x1 = bv.fma(FloatVector.broadcast(S, a[a1 + ap]), x1);
+                x2 = bv.fma(FloatVector.broadcast(S, a[a2 + ap]), x2);
+                x3 = bv.fma(FloatVector.broadcast(S, a[a3 + ap]), x3);
             }
             x0.intoArray(c, c0 + j); x1.intoArray(c, c1 + j); x2.intoArray(c, c2 + j); x3.intoArray(c, c3 + j);
         }
         for (; j < n; j++) {
             float s0 = c[c0 + j], s1 = c[c1 + j], s2 = c[c2 + j], s3 = c[c3 + j];
             int bp = bOff + p0 * ldb + j;
-            for (int p = 0; p < kc; p++, bp += ldb) {
+            for (int p = 0, ap = 0; p < kc; p++, bp += ldb, ap += acs) {
                 float bv = b[bp];
-                s0 += a[a0 + p] * bv; s1 += a[a1 + p] * bv; s2 += a[a2 + p] * bv; s3 += a[a3 + p] * bv;
+                s0 += a[a0 + ap] * bv; s1 += a[a1 + ap] * bv; s2 += a[a2 + ap] * bv; s3 += a[a3 + ap] * bv;
             }
             c[c0 + j] = s0; c[c1 + j] = s1; c[c2 + j] = s2; c[c3 + j] = s3;
         }
     }
 
     /** C[i, j..j+width] += A[i, p0..p0+kc] · B[p0..p0+kc, j..j+width]. */
-    private void row1(int i, int j, int width, int p0, int kc, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+    private void row1(int i, int j, int width, int p0, int kc, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int ldb,
                       float[] c, int cOff, int ldc) {
-        int ai = aOff + i * lda + p0;
+        int ai = aOff + i * ars + p0 * acs;
         int ci = cOff + i * ldc + j;
         for (int p = 0; p < kc; p++) {
-            float v = a[ai + p];
+            float v = a[ai + p * acs];
             if (v != 0f) axpy(width, v, b, bOff + (p0 + p) * ldb + j, c, ci);
         }
     }
@@ -221,6 +233,21 @@ final class VectorKernels implements Kernels {
             acc.intoArray(z, zOff + j);
         }
         for (; j < n; j++) z[zOff + j] += a0 * w[o0 + j] + a1 * w[o1 + j] + a2 * w[o2 + j] + a3 * w[o3 + j];
+    }
+
+    @Override
+    public void axpy2(int n, float alpha, float[] x, int xOff, float[] y1, int y1Off, float[] y2, int y2Off) {
+        FloatVector av = FloatVector.broadcast(S, alpha);
+        int j = 0;
+        for (int bound = S.loopBound(n); j < bound; j += L) {
+            FloatVector xv = FloatVector.fromArray(S, x, xOff + j);
+            xv.add(FloatVector.fromArray(S, y1, y1Off + j)).intoArray(y1, y1Off + j);
+            xv.fma(av, FloatVector.fromArray(S, y2, y2Off + j)).intoArray(y2, y2Off + j);
+        }
+        for (; j < n; j++) {
+            y1[y1Off + j] += x[xOff + j];
+            y2[y2Off + j] += alpha * x[xOff + j];
+        }
     }
 
     @Override

@@ -76,6 +76,40 @@ class KernelsTest {
     }
 
     @Test
+    void transposedAGemmMatchesTheProductOfTheTranspose() {
+        Random rnd = new Random(6);
+        int[][] shapes = {{128, 256, 300}, {2, 64, 77}, {7, 133, 5}, {130, 70, 600}};
+        for (Kernels k : kernels()) {
+            for (int[] s : shapes) {
+                int m = s[0], n = s[1], kk = s[2], lda = m + 3, ldb = n + 1, ldc = n + 2;
+                float[] a = random(rnd, 2 + kk * lda), b = random(rnd, kk * ldb), c = random(rnd, m * ldc);
+                float[] expected = c.clone();
+                for (int i = 0; i < m; i++)
+                    for (int j = 0; j < n; j++) {
+                        double sum = 0;
+                        for (int p = 0; p < kk; p++) sum += (double) a[2 + p * lda + i] * b[p * ldb + j];
+                        expected[i * ldc + j] += (float) sum;
+                    }
+                k.gemmTransA(m, n, kk, a, 2, lda, b, 0, ldb, c, 0, ldc, true);
+                for (int i = 0; i < c.length; i++)
+                    assertEquals(expected[i], c[i], 1e-4 * Math.sqrt(kk), k.name() + " " + java.util.Arrays.toString(s) + " at " + i);
+            }
+        }
+    }
+
+    @Test
+    void axpy2AddsToBothTargets() {
+        for (Kernels k : kernels()) {
+            float[] x = random(new Random(8), 37), y1 = new float[40], y2 = new float[40];
+            k.axpy2(37, 0.5f, x, 0, y1, 3, y2, 1);
+            for (int j = 0; j < 37; j++) {
+                assertEquals(x[j], y1[3 + j], 0f);
+                assertEquals(0.5f * x[j], y2[1 + j], 1e-7f);
+            }
+        }
+    }
+
+    @Test
     void vecMatMatchesNaiveAndSkipsZeros() {
         Random rnd = new Random(4);
         for (Kernels k : kernels()) {
