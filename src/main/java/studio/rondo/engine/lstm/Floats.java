@@ -45,8 +45,13 @@ final class Floats {
             si = bnt.stride(1);
             st = bnt.stride(2);
             if (sb == 1 && st == batch && si == (long) batch * steps) {
-                // memory [n][T][B] (the output heads' epsilon): a plain 2D transpose to [T·B][n]
+                // memory [n][T][B]: one 2D transpose to [T·B][n]
                 NdFloats.transpose(src, 0, batch * steps, out, 0, n, n, batch * steps);
+                return out;
+            }
+            if (sb == 1 && si == batch && st == (long) batch * n) {
+                // memory [T][n][B] (the output heads' summed epsilon): per step, [n][B] to [B][n]
+                for (int t = 0; t < steps; t++) NdFloats.transpose(src, t * batch * n, batch, out, t * batch * n, n, n, batch);
                 return out;
             }
         } else {

@@ -18,6 +18,7 @@ class FloatsTest {
                 c.permute(2, 0, 1).dup('c').permute(1, 2, 0),   // time-major memory [T][B][n]
                 c.permute(1, 2, 0).dup('c').permute(2, 0, 1),   // [n][T][B], as the output heads' epsilon
                 c.permute(0, 2, 1).dup('c').permute(0, 2, 1),   // [B][T][n]
+                c.permute(2, 1, 0).dup('c').permute(2, 1, 0),   // [T][n][B], as the heads' summed epsilon
                 c.castTo(DataType.DOUBLE),
         };
         float[] reuse = null;
