@@ -6,7 +6,8 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -19,7 +20,8 @@ import studio.rondo.engine.lstm.FusedLstm;
 
 /**
  * The reference model of the LSTM benchmarks (STACK-NOTES): one-hot pitch (128) + 2 reals in, LSTM
- * stack, heads pitch softmax 128 + step and duration regressions (MSE), Adam; random data of that shape.
+ * stack, heads on the last step: pitch softmax 128 + step and duration regressions (MSE), Adam; random
+ * data of that shape. The same model as ../shared/bench/pytorch-reference --model psd.
  */
 final class LstmBenchModels {
     static final int PITCHES = 128;
@@ -40,28 +42,30 @@ final class LstmBenchModels {
             g.addLayer("lstm" + i, l, below);
             below = "lstm" + i;
         }
-        g.addLayer("pitch", new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX).nIn(hidden).nOut(PITCHES).build(), below)
-                .addLayer("step", new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).nIn(hidden).nOut(1).build(), below)
-                .addLayer("duration", new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).nIn(hidden).nOut(1).build(), below)
+        // heads on the last step, as pytorch-reference (y[:, -1]) and the pitch-step-duration preset
+        g.addVertex("last", new LastTimeStepVertex("in"), below);
+        g.addLayer("pitch", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX).nIn(hidden).nOut(PITCHES).build(), "last")
+                .addLayer("step", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).nIn(hidden).nOut(1).build(), "last")
+                .addLayer("duration", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).nIn(hidden).nOut(1).build(), "last")
                 .setOutputs("pitch", "step", "duration");
         ComputationGraph net = new ComputationGraph(g.build());
         net.init();
         return net;
     }
 
-    /** One batch: features [B,130,T] (one-hot pitch + 2 reals), labels pitch one-hot, step, duration. */
+    /** One batch: features [B,130,T] (one-hot pitch + 2 reals), labels of the next note: pitch one-hot, step, duration. */
     static MultiDataSet batch(Random rnd, int batch, int steps) {
         INDArray x = Nd4j.zeros(DataType.FLOAT, batch, N_IN, steps);
-        INDArray pitch = Nd4j.zeros(DataType.FLOAT, batch, PITCHES, steps);
-        INDArray step = Nd4j.rand(DataType.FLOAT, batch, 1, steps);
-        INDArray dur = Nd4j.rand(DataType.FLOAT, batch, 1, steps);
+        INDArray pitch = Nd4j.zeros(DataType.FLOAT, batch, PITCHES);
+        INDArray step = Nd4j.rand(DataType.FLOAT, batch, 1);
+        INDArray dur = Nd4j.rand(DataType.FLOAT, batch, 1);
         for (int b = 0; b < batch; b++) {
             for (int t = 0; t < steps; t++) {
                 x.putScalar(new long[] {b, rnd.nextInt(PITCHES), t}, 1f);
                 x.putScalar(new long[] {b, PITCHES, t}, rnd.nextFloat());
                 x.putScalar(new long[] {b, PITCHES + 1, t}, rnd.nextFloat());
-                pitch.putScalar(new long[] {b, rnd.nextInt(PITCHES), t}, 1f);
             }
+            pitch.putScalar(new long[] {b, rnd.nextInt(PITCHES)}, 1f);
         }
         return new MultiDataSet(new INDArray[] {x}, new INDArray[] {pitch, step, dur});
     }

@@ -23,6 +23,7 @@ import studio.rondo.engine.lstm.LstmStepKernel;
 public final class LstmBenchmark implements Benchmark {
     private static final int BATCH = 64, STEPS = 50, DL4J_NOTES_PER_ROUND = 200, KERNEL_NOTES_PER_ROUND = 2000;
     private static final int[][] SHAPES = {{1, 128}, {2, 256}};
+    private static final long WARMUP_NANOS = 5_000_000_000L;
 
     @Override
     public String name() {
@@ -82,7 +83,9 @@ public final class LstmBenchmark implements Benchmark {
     private static Rate train(boolean fused, int layers, int hidden, BenchSettings s) {
         ComputationGraph net = LstmBenchModels.reference(fused, layers, hidden);
         MultiDataSet data = LstmBenchModels.batch(new Random(1), BATCH, STEPS);
-        for (int i = 0; i < s.warmupRounds(); i++) net.fit(data);
+        // warm-up until the JIT has compiled the kernels (seconds, not rounds: a few rounds leave them interpreted)
+        long w0 = System.nanoTime();
+        for (int i = 0; s.warmupRounds() > 0 && (i < s.warmupRounds() || System.nanoTime() - w0 < WARMUP_NANOS); i++) net.fit(data);
         long[] nanos = new long[s.rounds()], cpu = new long[s.rounds()];
         for (int i = 0; i < nanos.length; i++) {
             long c0 = cpuNanos(), t0 = System.nanoTime();

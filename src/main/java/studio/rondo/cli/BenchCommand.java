@@ -25,7 +25,7 @@ import studio.rondo.bench.TrainBenchmark;
 
 /** `rondo bench`: runs the benchmarks (all, or those named with --only) and prints one record each. */
 @Command(name = "bench", description = {"Measure the studio on this machine: MIDI reading (midi) and training speed and peak memory",
-        "of the reference network and each preset (train-reference, train-PRESET; --only train runs them all),",
+        "of the reference network (train-reference, train-reference-2x256) and each preset (train-PRESET; --only train runs them all),",
         "generation speed of each preset (generate), and the fused LSTM against DL4J's (lstm)."})
 final class BenchCommand implements Callable<Integer> {
     /** Every benchmark, in the order they run. Add new ones here. */
