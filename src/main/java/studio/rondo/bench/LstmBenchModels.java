@@ -70,10 +70,14 @@ final class LstmBenchModels {
         return new MultiDataSet(new INDArray[] {x}, new INDArray[] {pitch, step, dur});
     }
 
-    /** Nominal GEMM flops of one window's LSTM forward: per step 2 · 4H · (nIn + H) per layer. */
+    /**
+     * Nominal flops of one window's forward, counted as PyTorch computes it: per step 2 · 4H · (nIn + H) per
+     * layer (the one-hot input as a dense product, though the fused layer gathers one row), plus the heads
+     * on the last step. Training is counted as 3x forward (forward, input and weight gradients).
+     */
     static double forwardFlopsPerWindow(int layers, int hidden, int steps) {
         double f = 0;
         for (int i = 0; i < layers; i++) f += 2.0 * 4 * hidden * ((i == 0 ? N_IN : hidden) + hidden);
-        return f * steps;
+        return f * steps + 2.0 * hidden * (PITCHES + 2);
     }
 }

@@ -42,6 +42,12 @@ public final class LstmBenchmark implements Benchmark {
         List<String> lines = new ArrayList<>();
         figures.put("threads", EngineRuntime.threads());
         figures.put("loadAverage", loadAverage());
+        // the ceiling: one core's FMA peak (best of three short runs, the first also warms the JIT) x threads
+        double peakPerCore = 0;
+        for (int i = 0; i < 3; i++) peakPerCore = Math.max(peakPerCore, studio.rondo.engine.lstm.Kernels.best().measurePeakGflops(400));
+        double peak = peakPerCore * EngineRuntime.threads();
+        figures.put("peak_gflops_per_core", round(peakPerCore));
+        figures.put("peak_gflops", round(peak));
         for (int[] shape : SHAPES) {
             int layers = shape[0], hidden = shape[1];
             String tag = layers + "x" + hidden;
@@ -51,10 +57,12 @@ public final class LstmBenchmark implements Benchmark {
             put(figures, "train_" + tag + "_stock_windowsPerSecond", stock);
             put(figures, "train_" + tag + "_fused_windowsPerSecond", fused);
             figures.put("train_" + tag + "_speedup", round(fused.wall / stock.wall));
-            figures.put("train_" + tag + "_fused_gflopsPerCpuSecond", round(fused.cpu * gflop));
+            figures.put("train_" + tag + "_fused_gflops", round(fused.wall * gflop));
+            figures.put("train_" + tag + "_fused_peakFraction", round(fused.wall * gflop / peak));
             lines.add(String.format(Locale.ROOT,
-                    "train %s windows/s: stock %.0f (per CPU-s %.0f), fused %.0f (per CPU-s %.0f): x%.1f wall, x%.1f CPU; fused %.1f GFLOP/CPU-s nominal",
-                    tag, stock.wall, stock.cpu, fused.wall, fused.cpu, fused.wall / stock.wall, fused.cpu / stock.cpu, fused.cpu * gflop));
+                    "train %s windows/s: stock %.0f (per CPU-s %.0f), fused %.0f (per CPU-s %.0f): x%.1f wall, x%.1f CPU; fused %.1f GFLOP/s = %.0f%% of the %.0f GFLOP/s peak (%d x %.0f)",
+                    tag, stock.wall, stock.cpu, fused.wall, fused.cpu, fused.wall / stock.wall, fused.cpu / stock.cpu, fused.wall * gflop,
+                    100 * fused.wall * gflop / peak, peak, EngineRuntime.threads(), peakPerCore));
 
             Generation g = generate(layers, hidden, settings);
             put(figures, "generate_" + tag + "_rnnTimeStep_notesPerSecond", g.rnnTimeStep);

@@ -107,6 +107,33 @@ final class Floats {
         return tbn.permute(1, 2, 0);
     }
 
+    /**
+     * A matrix [r, c] as its transpose [c, r] row-major, into {@code reuse} when large enough: for DL4J's
+     * f-order weights this is their memory as it lies, one copy.
+     */
+    static float[] transposedOf(INDArray m, float[] reuse) {
+        int r = (int) m.size(0), c = (int) m.size(1);
+        float[] out = reuse != null && reuse.length >= r * c ? reuse : new float[r * c];
+        if (m.ordering() == 'f' && NdFloats.densePermutation(m) && (r == 1 || m.stride(0) == 1)) {
+            NdFloats.readRaw(m, out);
+        } else {
+            NdFloats.transpose(NdFloats.read(m), 0, c, out, 0, r, r, c);
+        }
+        return out;
+    }
+
+    /** Writes [c, r] row-major {@code transposed} into the [r, c] matrix {@code m} (one copy when m is f-order). */
+    static void writeTransposed(float[] transposed, INDArray m) {
+        int r = (int) m.size(0), c = (int) m.size(1);
+        if (m.ordering() == 'f' && NdFloats.densePermutation(m) && (r == 1 || m.stride(0) == 1)) {
+            NdFloats.writeRaw(transposed, 0, m);
+        } else {
+            float[] rowMajor = new float[r * c];
+            NdFloats.transpose(transposed, 0, r, rowMajor, 0, c, c, r);
+            NdFloats.write(rowMajor, 0, m);
+        }
+    }
+
     /** A detached [rows, cols] c-order array of {@code src[offset ..]}. */
     static INDArray matrix(float[] src, int offset, int rows, int cols) {
         return NdFloats.createAt(src, offset, rows, cols);

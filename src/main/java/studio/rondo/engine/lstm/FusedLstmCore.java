@@ -26,8 +26,9 @@ final class FusedLstmCore {
     private final Kernels k;
     private final KernelPool pool;
 
-    // Weights (row-major) of the current pass; packed and transposed copies are made once per pass.
-    private float[] w, rw, bias;
+    // Weights of the current pass as DL4J stores them (f order, i.e. transposed: Wᵀ [4H, nIn], RWᵀ [4H, H]);
+    // the row-major W for the one-hot gather and the packed operands are made once per pass.
+    private float[] wT, rwT, bias, w;
     private PackedMatrix wPacked, rwPacked, wTPacked, rwTPacked;
 
     // Forward state kept for backward.
@@ -42,7 +43,7 @@ final class FusedLstmCore {
     private float[] mask;       // [T·B] or null
 
     // Backward scratch.
-    private float[] dz, dhNext, dcNext, wT, rwT;
+    private float[] dz, dhNext, dcNext, dWRows;
 
     FusedLstmCore(int nIn, int hidden, int oneHotPrefix, Kernels kernels) {
         this(nIn, hidden, oneHotPrefix, kernels, null);
@@ -63,12 +64,22 @@ final class FusedLstmCore {
 
     int hidden() { return hidden; }
 
-    /** Arrays are used as given (not copied) until the next call. */
+    /** Row-major W [nIn, 4H] and RW [H, 4H] (copied, transposed). */
     void setWeights(float[] w, float[] rw, float[] bias) {
-        if (w.length != nIn * gates || rw.length != hidden * gates || bias.length != gates)
+        if (w.length != nIn * gates || rw.length != hidden * gates)
             throw new IllegalArgumentException("weight sizes do not match nIn=" + nIn + ", H=" + hidden);
-        this.w = w;
-        this.rw = rw;
+        setWeightsTransposed(transpose(w, nIn, gates, null), transpose(rw, hidden, gates, null), bias);
+    }
+
+    /**
+     * Wᵀ [4H, nIn] and RWᵀ [4H, H] row-major: the memory of DL4J's f-order weight matrices as it lies.
+     * Arrays are used as given (not copied) until the next call.
+     */
+    void setWeightsTransposed(float[] wT, float[] rwT, float[] bias) {
+        if (wT.length < nIn * gates || rwT.length < hidden * gates || bias.length < gates)
+            throw new IllegalArgumentException("weight sizes do not match nIn=" + nIn + ", H=" + hidden);
+        this.wT = wT;
+        this.rwT = rwT;
         this.bias = bias;
     }
 
@@ -108,8 +119,9 @@ final class FusedLstmCore {
         if (c0 != null) System.arraycopy(c0, 0, cs, 0, bh); else Arrays.fill(cs, 0, bh, 0f);
 
         gathered = oneHotPrefix > 0 && findHotEntries(rows);
-        rwPacked = k.pack(hidden, gates, rw, 0, gates, rwPacked);
-        if (!gathered) wPacked = k.pack(nIn, gates, w, 0, gates, wPacked);
+        rwPacked = k.packTransposed(hidden, gates, rwT, 0, hidden, rwPacked);
+        if (gathered) w = transpose(wT, gates, nIn, w); // the gather reads rows of W
+        else wPacked = k.packTransposed(nIn, gates, wT, 0, nIn, wPacked);
         // Examples are independent in the recurrence: each thread runs the whole sequence for its share
         // of the batch, with no synchronisation between steps.
         KernelPool p = pool();
@@ -165,10 +177,11 @@ final class FusedLstmCore {
      *
      * @param dOut      dLoss/dh for every step, time-major [T·B·H]
      * @param firstStep backprop stops here (0 = full BPTT; T - tbpttLength for truncated BPTT)
-     * @param dW        out [nIn·4H]; dRW out [H·4H]; dB out [4H] (all overwritten)
+     * @param dWT       out dWᵀ [4H·nIn]; dRWT out dRWᵀ [4H·H] (transposed, as DL4J's f-order gradient views lie);
+     *                  dB out [4H] (all overwritten)
      * @param dX        out [T·B·nIn] input gradient, or null to skip it (first layer: saves a GEMM)
      */
-    void backward(float[] dOut, int firstStep, float[] dW, float[] dRW, float[] dB, float[] dX) {
+    void backward(float[] dOut, int firstStep, float[] dWT, float[] dRWT, float[] dB, float[] dX) {
         int bh = batch * hidden;
         int rows = steps * batch;
         int from = Math.max(0, Math.min(firstStep, steps));
@@ -179,22 +192,19 @@ final class FusedLstmCore {
         Arrays.fill(dhNext, 0, bh, 0f);
         Arrays.fill(dcNext, 0, bh, 0f);
         Arrays.fill(dz, 0, r0 * gates, 0f);
-        rwT = transpose(rw, hidden, gates, rwT);
         rwTPacked = k.pack(gates, hidden, rwT, 0, hidden, rwTPacked);
-        if (dX != null) {
-            wT = transpose(w, nIn, gates, wT);
-            wTPacked = k.pack(gates, nIn, wT, 0, nIn, wTPacked);
-        }
+        if (dX != null) wTPacked = k.pack(gates, nIn, wT, 0, nIn, wTPacked);
         int denseFrom = gathered ? oneHotPrefix : 0, dense = nIn - denseFrom;
+        if (gathered) dWRows = ensure(dWRows, nIn * gates);
 
         KernelPool p = pool();
         int parts = parts(p);
         p.run(parts, part -> backwardExamples(from(part, parts), from(part + 1, parts), from, dOut, dX));
 
-        // Weight gradients sum over all examples and steps: split by gate columns instead, 64-aligned.
+        // Weight gradients sum over all examples and steps: split by gates instead, 64-aligned.
         int colParts = Math.max(1, Math.min(p.threads(), gates / 64));
         p.run(colParts, part -> weightGradients(part * gates / colParts / 64 * 64,
-                part + 1 == colParts ? gates : (part + 1) * gates / colParts / 64 * 64, r0, n, dW, dRW, dB, dense, denseFrom));
+                part + 1 == colParts ? gates : (part + 1) * gates / colParts / 64 * 64, r0, n, dWT, dRWT, dB, dense, denseFrom));
     }
 
     /** The backward recurrence for examples b0..b1-1. */
@@ -216,25 +226,30 @@ final class FusedLstmCore {
         }
     }
 
-    /** dRW, dB and dW for gate columns c0..c1-1 over rows r0..r0+n-1. */
-    private void weightGradients(int c0, int c1, int r0, int n, float[] dW, float[] dRW, float[] dB, int dense, int denseFrom) {
+    /** dRWᵀ, dB and dWᵀ for gates c0..c1-1 over rows r0..r0+n-1. */
+    private void weightGradients(int c0, int c1, int r0, int n, float[] dWT, float[] dRWT, float[] dB, int dense, int denseFrom) {
         int width = c1 - c0;
         if (width <= 0) return;
-        // dRW = [h_{from-1} .. h_{T-2}]ᵀ · dz: one GEMM over all previous-h rows (hs read transposed in place)
-        k.gemmTransA(hidden, width, n, hs, r0 * hidden, hidden, dz, r0 * gates + c0, gates, dRW, c0, gates, false);
+        // dRWᵀ = dzᵀ · [h_{from-1} .. h_{T-2}]: one GEMM over all previous-h rows, dz read transposed in place
+        k.gemmTransA(width, hidden, n, dz, r0 * gates + c0, gates, hs, r0 * hidden, hidden, dRWT, c0 * hidden, hidden, false);
         Arrays.fill(dB, c0, c1, 0f);
-        for (int i = 0; i < nIn; i++) Arrays.fill(dW, i * gates + c0, i * gates + c1, 0f);
         if (gathered) {
-            // one pass over dz: the bias sum, and the scatter-add into each one-hot row's row of dW
+            // Row-major scratch for these gates: one pass over dz for the bias sum and the scatter-add into each
+            // one-hot row's row of dW, the few dense inputs by GEMM; then transposed into dWᵀ.
+            for (int i = 0; i < nIn; i++) Arrays.fill(dWRows, i * gates + c0, i * gates + c1, 0f);
             for (int r = r0; r < r0 + n; r++) {
                 int idx = hotIndex[r];
-                if (idx >= 0) k.axpy2(width, hotValue[r], dz, r * gates + c0, dB, c0, dW, idx * gates + c0);
+                if (idx >= 0) k.axpy2(width, hotValue[r], dz, r * gates + c0, dB, c0, dWRows, idx * gates + c0);
                 else k.axpy(width, 1f, dz, r * gates + c0, dB, c0);
             }
+            if (dense > 0) {
+                k.gemmTransA(dense, width, n, x, r0 * nIn + denseFrom, nIn, dz, r0 * gates + c0, gates, dWRows, denseFrom * gates + c0, gates, false);
+            }
+            studio.rondo.engine.NdFloats.transpose(dWRows, c0, gates, dWT, c0 * nIn, nIn, nIn, width);
         } else {
             for (int r = r0; r < r0 + n; r++) k.axpy(width, 1f, dz, r * gates + c0, dB, c0);
+            k.gemmTransA(width, nIn, n, dz, r0 * gates + c0, gates, x, r0 * nIn, nIn, dWT, c0 * nIn, nIn, false);
         }
-        if (dense > 0) k.gemmTransA(dense, width, n, x, r0 * nIn + denseFrom, nIn, dz, r0 * gates + c0, gates, dW, denseFrom * gates + c0, gates, false);
     }
 
     int steps() { return steps; }
@@ -247,12 +262,10 @@ final class FusedLstmCore {
     /** Cell states [(T+1)·B·H] of the last forward pass (row block 0 = c0). */
     float[] cellStates() { return cs; }
 
+    /** [rows, cols] row-major to [cols, rows]. */
     private static float[] transpose(float[] src, int rows, int cols, float[] dst) {
         dst = ensure(dst, rows * cols);
-        for (int i = 0; i < rows; i++) {
-            int s = i * cols;
-            for (int j = 0; j < cols; j++) dst[j * rows + i] = src[s + j];
-        }
+        studio.rondo.engine.NdFloats.transpose(src, 0, cols, dst, 0, rows, rows, cols);
         return dst;
     }
 

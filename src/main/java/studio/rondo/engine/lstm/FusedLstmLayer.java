@@ -26,8 +26,9 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
     private boolean forwardKept;      // core holds the training forward pass of the current input
     private INDArray keptFor;         // the input array that pass was computed from
     private INDArray keptStartH;      // the initial-state array it started from (null = zeros)
-    private float[] dW, dRW, dB, dX;  // gradient buffers, reused
+    private float[] dW, dRW, dB, dX;  // gradient buffers, reused (dW, dRW transposed: DL4J's f-order memory)
     private float[] xBuffer, epsBuffer; // time-major input and output gradient, reused
+    private float[] wTBuffer, rwTBuffer; // the weights as DL4J stores them (transposed), reused
 
     public FusedLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -93,8 +94,10 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
         int batch = (int) in.size(0), steps = (int) in.size(2), h = (int) c.getNOut();
 
         FusedLstmCore k = core();
-        k.setWeights(Floats.of(getParamWithNoise(FusedLstmParams.INPUT_WEIGHTS, training, mgr)),
-                Floats.of(getParamWithNoise(FusedLstmParams.RECURRENT_WEIGHTS, training, mgr)),
+        // Reused buffers: a pass that overwrites them also clears forwardKept, so backprop recomputes its forward.
+        wTBuffer = Floats.transposedOf(getParamWithNoise(FusedLstmParams.INPUT_WEIGHTS, training, mgr), wTBuffer);
+        rwTBuffer = Floats.transposedOf(getParamWithNoise(FusedLstmParams.RECURRENT_WEIGHTS, training, mgr), rwTBuffer);
+        k.setWeightsTransposed(wTBuffer, rwTBuffer,
                 Floats.of(getParamWithNoise(FusedLstmParams.BIAS, training, mgr)));
         float[] h0 = null, c0 = null;
         INDArray sh = state == null ? null : state.get(STATE_H);
@@ -162,8 +165,8 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
         k.backward(epsBuffer, firstStep, dW, dRW, dB, dX);
 
         Gradient g = new DefaultGradient(gradientsFlattened);
-        putGradient(g, FusedLstmParams.INPUT_WEIGHTS, dW);
-        putGradient(g, FusedLstmParams.RECURRENT_WEIGHTS, dRW);
+        putTransposedGradient(g, FusedLstmParams.INPUT_WEIGHTS, dW);
+        putTransposedGradient(g, FusedLstmParams.RECURRENT_WEIGHTS, dRW);
         putGradient(g, FusedLstmParams.BIAS, dB);
 
         INDArray epsOut = dX != null
@@ -179,6 +182,12 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
 
     private static float[] reuse(float[] a, int n) {
         return a != null && a.length == n ? a : new float[n];
+    }
+
+    private void putTransposedGradient(Gradient g, String key, float[] transposed) {
+        INDArray view = gradientViews.get(key);
+        Floats.writeTransposed(transposed, view);
+        g.setGradientFor(key, view);
     }
 
     private void putGradient(Gradient g, String key, float[] rowMajor) {

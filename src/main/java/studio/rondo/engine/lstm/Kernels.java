@@ -39,6 +39,14 @@ public interface Kernels {
         return p;
     }
 
+    /** As {@link #pack}, from Bᵀ [n,k] row-major (leading dimension ldbT). */
+    default PackedMatrix packTransposed(int k, int n, float[] bT, int bTOff, int ldbT, PackedMatrix reuse) {
+        float[][] holder = Holder.TRANSPOSE_SCRATCH.get();
+        if (holder[0].length < k * n) holder[0] = new float[k * n];
+        studio.rondo.engine.NdFloats.transpose(bT, bTOff, ldbT, holder[0], 0, n, n, k);
+        return pack(k, n, holder[0], 0, n, reuse);
+    }
+
     /** C[m,n] = (accumulate ? C : 0) + A[m,k] · B, B packed by {@link #pack} of this same object. */
     default void gemm(int m, float[] a, int aOff, int lda, PackedMatrix b, float[] c, int cOff, int ldc, boolean accumulate) {
         gemm(m, b.n, b.k, a, aOff, lda, b.data, 0, b.n, c, cOff, ldc, accumulate);
@@ -71,6 +79,12 @@ public interface Kernels {
 
     String name();
 
+    /**
+     * This core's peak single-precision GFLOP/s for these kernels, measured with a register-only FMA
+     * loop for about {@code millis} ms: the ceiling achieved GEMM and training speeds are compared with.
+     */
+    double measurePeakGflops(long millis);
+
     /** Vector API kernels when the module is present (and -Drondo.lstm.vector=false is not set), else scalar. */
     static Kernels best() {
         return Holder.BEST;
@@ -92,6 +106,7 @@ public interface Kernels {
 
     final class Holder {
         private static final java.util.Optional<Kernels> VECTOR = loadVector();
+        private static final ThreadLocal<float[][]> TRANSPOSE_SCRATCH = ThreadLocal.withInitial(() -> new float[1][0]);
         private static final Kernels BEST = !"false".equals(System.getProperty("rondo.lstm.vector"))
                 ? VECTOR.orElse(ScalarKernels.INSTANCE) : ScalarKernels.INSTANCE;
 

@@ -40,12 +40,27 @@ class FusedLstmCoreGradientTest {
         core.forward(x, T, B, h0, c0, mask);
         float[] dW = new float[w.length], dRW = new float[rw.length], dB = new float[b.length], dX = new float[x.length];
         core.backward(r, 0, dW, dRW, dB, dX);
+        dW = rowMajor(dW, N_IN, 4 * H); // the core writes weight gradients transposed, as DL4J stores them
+        dRW = rowMajor(dRW, H, 4 * H);
 
-        compare("W", w, dW, () -> loss(core, x, h0, c0, mask, r));
-        compare("RW", rw, dRW, () -> loss(core, x, h0, c0, mask, r));
-        compare("b", b, dB, () -> loss(core, x, h0, c0, mask, r));
+        // setWeights copies (into DL4J's transposed layout), so each evaluation sets the perturbed weights again
+        java.util.function.DoubleSupplier loss = () -> {
+            core.setWeights(w, rw, b);
+            return loss(core, x, h0, c0, mask, r);
+        };
+        compare("W", w, dW, loss);
+        compare("RW", rw, dRW, loss);
+        compare("b", b, dB, loss);
         // input gradient on the dense columns (the one-hot ones are data, but their gradient is defined too)
-        compare("x", x, dX, () -> loss(core, x, h0, c0, mask, r));
+        compare("x", x, dX, loss);
+    }
+
+    /** [cols, rows] row-major back to [rows, cols]. */
+    static float[] rowMajor(float[] transposed, int rows, int cols) {
+        float[] out = new float[rows * cols];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < cols; j++) out[i * cols + j] = transposed[j * rows + i];
+        return out;
     }
 
     private static double loss(FusedLstmCore core, float[] x, float[] h0, float[] c0, float[] mask, float[] r) {
