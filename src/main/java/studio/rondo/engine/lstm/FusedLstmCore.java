@@ -22,6 +22,12 @@ final class FusedLstmCore {
     private final int nIn;
     private final int hidden;
     private final int gates;
+    /**
+     * Row stride of dz: 4H plus one cache line. With 4H·4 bytes a multiple of 4 KB (H = 256, 512) the rows
+     * would all map onto one L1 set, and the weight-gradient GEMM, which reads dz down its columns, ran
+     * 1.3-1.5x slower.
+     */
+    private final int ldz;
     private final int oneHotPrefix;
     private final Kernels k;
     private final KernelPool pool;
@@ -55,6 +61,7 @@ final class FusedLstmCore {
         this.nIn = nIn;
         this.hidden = hidden;
         this.gates = 4 * hidden;
+        this.ldz = gates + 16;
         this.oneHotPrefix = oneHotPrefix;
         this.k = kernels;
         this.pool = pool;
@@ -186,12 +193,12 @@ final class FusedLstmCore {
         int rows = steps * batch;
         int from = Math.max(0, Math.min(firstStep, steps));
         int r0 = from * batch, n = rows - r0;
-        dz = ensure(dz, rows * gates);
+        dz = ensure(dz, rows * ldz);
         dhNext = ensure(dhNext, bh);
         dcNext = ensure(dcNext, bh);
         Arrays.fill(dhNext, 0, bh, 0f);
         Arrays.fill(dcNext, 0, bh, 0f);
-        Arrays.fill(dz, 0, r0 * gates, 0f);
+        Arrays.fill(dz, 0, r0 * ldz, 0f);
         rwTPacked = k.pack(gates, hidden, rwT, 0, hidden, rwTPacked);
         if (dX != null) wTPacked = k.pack(gates, nIn, wT, 0, nIn, wTPacked);
         int denseFrom = gathered ? oneHotPrefix : 0, dense = nIn - denseFrom;
@@ -215,11 +222,11 @@ final class FusedLstmCore {
             for (int r = rt; r < rt + nb; r++) {
                 int b = r - t * batch;
                 k.lstmCellBackward(hidden, mask == null ? 1f : mask[r], z, r * gates, tanhC, r * hidden, cs, r * hidden,
-                        dOut, r * hidden, dhNext, dcNext, b * hidden, dz, r * gates);
+                        dOut, r * hidden, dhNext, dcNext, b * hidden, dz, r * ldz);
             }
             // dh_{t-1} = dz_t · RWᵀ; dx_t = dz_t · Wᵀ
-            if (t > from) k.gemm(nb, dz, rt * gates, gates, rwTPacked, dhNext, b0 * hidden, hidden, false);
-            if (dX != null) k.gemm(nb, dz, rt * gates, gates, wTPacked, dX, rt * nIn, nIn, false);
+            if (t > from) k.gemm(nb, dz, rt * ldz, ldz, rwTPacked, dhNext, b0 * hidden, hidden, false);
+            if (dX != null) k.gemm(nb, dz, rt * ldz, ldz, wTPacked, dX, rt * nIn, nIn, false);
         }
         if (dX != null) {
             for (int t = 0; t < from; t++) Arrays.fill(dX, (t * batch + b0) * nIn, (t * batch + b1) * nIn, 0f);
@@ -231,7 +238,7 @@ final class FusedLstmCore {
         int width = c1 - c0;
         if (width <= 0) return;
         // dRWᵀ = dzᵀ · [h_{from-1} .. h_{T-2}]: one GEMM over all previous-h rows, dz read transposed in place
-        k.gemmTransA(width, hidden, n, dz, r0 * gates + c0, gates, hs, r0 * hidden, hidden, dRWT, c0 * hidden, hidden, false);
+        k.gemmTransA(width, hidden, n, dz, r0 * ldz + c0, ldz, hs, r0 * hidden, hidden, dRWT, c0 * hidden, hidden, false);
         Arrays.fill(dB, c0, c1, 0f);
         if (gathered) {
             // Row-major scratch for these gates: one pass over dz for the bias sum and the scatter-add into each
@@ -239,16 +246,16 @@ final class FusedLstmCore {
             for (int i = 0; i < nIn; i++) Arrays.fill(dWRows, i * gates + c0, i * gates + c1, 0f);
             for (int r = r0; r < r0 + n; r++) {
                 int idx = hotIndex[r];
-                if (idx >= 0) k.axpy2(width, hotValue[r], dz, r * gates + c0, dB, c0, dWRows, idx * gates + c0);
-                else k.axpy(width, 1f, dz, r * gates + c0, dB, c0);
+                if (idx >= 0) k.axpy2(width, hotValue[r], dz, r * ldz + c0, dB, c0, dWRows, idx * gates + c0);
+                else k.axpy(width, 1f, dz, r * ldz + c0, dB, c0);
             }
             if (dense > 0) {
-                k.gemmTransA(dense, width, n, x, r0 * nIn + denseFrom, nIn, dz, r0 * gates + c0, gates, dWRows, denseFrom * gates + c0, gates, false);
+                k.gemmTransA(dense, width, n, x, r0 * nIn + denseFrom, nIn, dz, r0 * ldz + c0, ldz, dWRows, denseFrom * gates + c0, gates, false);
             }
             studio.rondo.engine.NdFloats.transpose(dWRows, c0, gates, dWT, c0 * nIn, nIn, nIn, width);
         } else {
-            for (int r = r0; r < r0 + n; r++) k.axpy(width, 1f, dz, r * gates + c0, dB, c0);
-            k.gemmTransA(width, nIn, n, dz, r0 * gates + c0, gates, x, r0 * nIn, nIn, dWT, c0 * nIn, nIn, false);
+            for (int r = r0; r < r0 + n; r++) k.axpy(width, 1f, dz, r * ldz + c0, dB, c0);
+            k.gemmTransA(width, nIn, n, dz, r0 * ldz + c0, ldz, x, r0 * nIn, nIn, dWT, c0 * nIn, nIn, false);
         }
     }
 
