@@ -95,7 +95,7 @@ public final class NdFloats {
      * {@link #readRaw} fetches them and element (i, j, ..) is at Σ index·stride.
      */
     public static boolean densePermutation(INDArray a) {
-        if (a.dataType() != DataType.FLOAT || a.isEmpty() || a.data().length() < a.offset() + a.length()) return false;
+        if (a.dataType() != DataType.FLOAT || a.isEmpty() || a.data().length() < start(a) + a.length()) return false;
         long[] shape = a.shape(), stride = a.stride();
         java.util.List<Integer> dims = new java.util.ArrayList<>();
         for (int d = 0; d < shape.length; d++) if (shape[d] > 1) dims.add(d);
@@ -138,7 +138,7 @@ public final class NdFloats {
 
     /** Floats with the default strides of the array's own order (size-1 dimensions aside), all inside its buffer. */
     private static boolean denseFloat(INDArray a) {
-        if (a.dataType() != DataType.FLOAT || a.isEmpty() || a.data().length() < a.offset() + a.length()) return false;
+        if (a.dataType() != DataType.FLOAT || a.isEmpty() || a.data().length() < start(a) + a.length()) return false;
         long[] shape = a.shape(), stride = a.stride();
         long expected = 1;
         for (int k = 0; k < shape.length; k++) {
@@ -150,8 +150,17 @@ public final class NdFloats {
         return true;
     }
 
+    /**
+     * The array's first element within its buffer. A view's buffer (e.g. a layer's slice of the network's
+     * parameters) already starts at the view's offset: its address and length are the view's, and
+     * offset() repeats the buffer's own offset.
+     */
+    private static long start(INDArray a) {
+        return a.offset() - a.data().offset();
+    }
+
     /** The native address of the array's first element. */
     private static FloatPointer pointer(INDArray a) {
-        return new FloatPointer(a.data().addressPointer()).position(a.offset());
+        return new FloatPointer(a.data().addressPointer()).position(start(a));
     }
 }

@@ -2,6 +2,7 @@ package studio.rondo.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -44,6 +45,23 @@ class NdFloatsTest {
         assertArrayEquals(unit.dup('c').data().asFloat(), NdFloats.read(unit));
         INDArray d = Nd4j.create(new double[] {1, 2, 3});
         assertArrayEquals(new float[] {1, 2, 3}, NdFloats.read(d));
+    }
+
+    @Test
+    void readsAndWritesParameterViewsInPlace() {
+        // as DL4J's parameter views: a row slice of the flat parameters, reshaped to an f-order matrix
+        INDArray flat = Nd4j.create(ramp(600), new long[] {1, 600}, 'c');
+        INDArray w = flat.get(NDArrayIndex.interval(0, 0, true), NDArrayIndex.interval(100, 100 + 12 * 20)).reshape('f', 12, 20);
+        assertTrue(NdFloats.densePermutation(w));
+        float[] raw = new float[240];
+        NdFloats.readRaw(w, raw);
+        assertEquals(ramp(600)[100 + 7], raw[7]);
+        assertArrayEquals(w.dup('c').data().asFloat(), NdFloats.read(w));
+        NdFloats.writeRaw(new float[240], 0, w);
+        assertEquals(ramp(600)[99], flat.getFloat(0, 99));
+        assertEquals(0f, flat.getFloat(0, 100));
+        assertEquals(0f, flat.getFloat(0, 339));
+        assertEquals(ramp(600)[340], flat.getFloat(0, 340));
     }
 
     @Test
