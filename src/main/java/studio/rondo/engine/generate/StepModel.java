@@ -2,8 +2,8 @@ package studio.rondo.engine.generate;
 
 /**
  * A network run one time step at a time, batch 1, carrying its recurrent state between calls. The
- * generator only talks to this, so a faster kernel (engine.lstm's batch-1 step kernel) can replace
- * DL4J's {@code rnnTimeStep} without the generator changing.
+ * generator only talks to this, so the batch-1 kernels ({@link KernelStepModel}) replace DL4J's
+ * {@code rnnTimeStep} ({@link Dl4jStepModel}) without the generator changing.
  *
  * <p>Inputs are one time step's features as {@code InputLayout.write(Step, float[])} writes them.
  * Outputs are one array per head, in head (= encoding stream) order: the probabilities of a

@@ -1,8 +1,10 @@
 /**
  * Generation: {@link studio.rondo.engine.generate.Generator} continues a
  * {@link studio.rondo.engine.generate.Primer} with a trained network, step by step through a
- * {@link studio.rondo.engine.generate.StepModel} (DL4J's stateful {@code rnnTimeStep} now; a faster
- * batch-1 kernel can replace it), sampling with {@link studio.rondo.engine.generate.Sampling}.
+ * {@link studio.rondo.engine.generate.StepModel} (the batch-1 kernels of
+ * {@link studio.rondo.engine.generate.KernelStepModel}, which compiles the network with package
+ * {@code generate.graph}; DL4J's stateful {@code rnnTimeStep} for a network it cannot compile),
+ * sampling with {@link studio.rondo.engine.generate.Sampling}.
  *
  * <p>Typical use (off the UI thread):
  * <pre>

@@ -1,62 +1,79 @@
 package studio.rondo.engine.lstm;
 
 import org.deeplearning4j.nn.api.Layer;
-import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationIdentity;
-import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import studio.rondo.engine.NdFloats;
 
 /**
- * A dense output layer (W [nIn,nOut], b) with softmax or identity, for stepping a whole simple network
- * at batch 1 without ND4J. Built from a DL4J DenseLayer / OutputLayer / RnnOutputLayer.
+ * A dense layer (W [nIn,nOut], b) and its activation at batch 1 without ND4J: the output heads
+ * (softmax or identity) of a stepped network, and the hidden dense layers before them (ReLU, tanh,
+ * sigmoid). Built from a DL4J DenseLayer / OutputLayer / RnnOutputLayer.
  */
 public final class DenseHead {
     private final int nIn, nOut;
     private final float[] w, b, out;
-    private final boolean softmax;
+    private final StepActivation activation;
     private final Kernels k;
 
-    public DenseHead(int nIn, int nOut, float[] w, float[] b, boolean softmax, Kernels kernels) {
+    public DenseHead(int nIn, int nOut, float[] w, float[] b, StepActivation activation, Kernels kernels) {
         if (w.length != nIn * nOut || b.length != nOut) throw new IllegalArgumentException("sizes do not match " + nIn + "x" + nOut);
         this.nIn = nIn;
         this.nOut = nOut;
         this.w = w;
         this.b = b;
-        this.softmax = softmax;
+        this.activation = activation;
         this.k = kernels;
         this.out = new float[nOut];
     }
 
-    public static DenseHead of(Layer layer) {
-        if (!(layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.FeedForwardLayer ff)
-                || layer.paramTable().get("W") == null || layer.paramTable().get("W").rank() != 2)
-            throw new IllegalArgumentException("not a dense layer: " + layer.conf().getLayer().getClass().getSimpleName());
-        IActivation a = ((org.deeplearning4j.nn.conf.layers.BaseLayer) ff).getActivationFn();
-        if (!(a instanceof ActivationSoftmax) && !(a instanceof ActivationIdentity))
-            throw new IllegalArgumentException("only softmax and identity heads are supported, got " + a);
-        return new DenseHead((int) ff.getNIn(), (int) ff.getNOut(), Floats.of(layer.paramTable().get("W")),
-                Floats.of(layer.paramTable().get("b")), a instanceof ActivationSoftmax, Kernels.best());
+    public DenseHead(int nIn, int nOut, float[] w, float[] b, boolean softmax, Kernels kernels) {
+        this(nIn, nOut, w, b, softmax ? StepActivation.SOFTMAX : StepActivation.IDENTITY, kernels);
     }
 
-    /** Applies the head to {@code h}; returns an internal array valid until the next call. */
+    /** An output head (softmax or identity) with the fastest kernels. */
+    public static DenseHead of(Layer layer) {
+        DenseHead d = of(layer, Kernels.best());
+        if (d.activation != StepActivation.SOFTMAX && d.activation != StepActivation.IDENTITY)
+            throw new IllegalArgumentException("only softmax and identity heads are supported, got " + d.activation);
+        return d;
+    }
+
+    /** Any dense layer whose activation {@link StepActivation} computes, on {@code kernels}. */
+    public static DenseHead of(Layer layer, Kernels kernels) {
+        INDArray wArr = layer.paramTable().get("W");
+        if (!(layer.conf().getLayer() instanceof FeedForwardLayer ff) || wArr == null || wArr.rank() != 2)
+            throw new IllegalArgumentException("not a dense layer: " + layer.conf().getLayer().getClass().getSimpleName());
+        if (ff instanceof DenseLayer d && d.isHasLayerNorm())
+            throw new IllegalArgumentException("dense layers with layer norm are not supported");
+        StepActivation a = StepActivation.of(((BaseLayer) ff).getActivationFn())
+                .orElseThrow(() -> new IllegalArgumentException("activation not supported: " + ((BaseLayer) ff).getActivationFn()));
+        int nIn = (int) wArr.size(0), nOut = (int) wArr.size(1);
+        INDArray bArr = layer.paramTable().get("b");
+        float[] bias = bArr == null ? new float[nOut] : NdFloats.read(bArr); // hasBias(false): no "b"
+        return new DenseHead(nIn, nOut, Floats.of(wArr), bias, a, kernels);
+    }
+
+    /** Applies the layer to {@code h}; returns an internal array valid until the next call. */
     public float[] apply(float[] h) {
         if (h.length != nIn) throw new IllegalArgumentException("input has " + h.length + " entries, expected " + nIn);
         System.arraycopy(b, 0, out, 0, nOut);
         k.vecMat(nIn, nOut, h, 0, w, 0, out, 0);
-        if (softmax) {
-            float max = Float.NEGATIVE_INFINITY;
-            for (float v : out) max = Math.max(max, v);
-            double sum = 0;
-            for (int j = 0; j < nOut; j++) {
-                out[j] = (float) Math.exp(out[j] - max);
-                sum += out[j];
-            }
-            float inv = (float) (1 / sum);
-            for (int j = 0; j < nOut; j++) out[j] *= inv;
-        }
+        activation.apply(out, 0, nOut);
         return out;
+    }
+
+    public int nIn() {
+        return nIn;
     }
 
     public int nOut() {
         return nOut;
+    }
+
+    public StepActivation activation() {
+        return activation;
     }
 }

@@ -7,8 +7,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
- * Batch-1 generation: steps a stack of LSTM layers one time step at a time over its own h and c,
- * without ND4J (an rnnTimeStep call costs ~0.8 ms of dispatch; this ~20 µs for 1x128). Input entries
+ * Batch-1 generation: steps a stack of LSTM layers ({@link LstmLayerStep} each) one time step at a
+ * time over their own h and c, without ND4J (an rnnTimeStep call costs ~0.8 ms of dispatch; this ~20 µs for 1x128). Input entries
  * that are zero are skipped, so a one-hot input is a row lookup. Uses the Vector API kernels when the
  * module is present; {@link #scalar} forces the plain Java path. Not thread-safe: one per generator.
  *
@@ -20,9 +20,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  */
 public final class LstmStepKernel {
     private final List<LstmWeights> layers;
+    private final List<LstmLayerStep> steps;
     private final Kernels k;
-    private final float[][] h, c;
-    private final float[] z;
 
     public LstmStepKernel(List<LstmWeights> layers, Kernels kernels) {
         if (layers.isEmpty()) throw new IllegalArgumentException("no LSTM layers");
@@ -33,15 +32,9 @@ public final class LstmStepKernel {
         }
         this.layers = List.copyOf(layers);
         this.k = kernels;
-        h = new float[layers.size()][];
-        c = new float[layers.size()][];
-        int maxGates = 0;
-        for (int i = 0; i < layers.size(); i++) {
-            h[i] = new float[layers.get(i).hidden()];
-            c[i] = new float[layers.get(i).hidden()];
-            maxGates = Math.max(maxGates, 4 * layers.get(i).hidden());
-        }
-        z = new float[maxGates];
+        List<LstmLayerStep> s = new ArrayList<>();
+        for (LstmWeights l : layers) s.add(new LstmLayerStep(l, kernels));
+        steps = List.copyOf(s);
     }
 
     /** The LSTM layers of {@code net}, bottom to top (stock LSTM or FusedLstm), with the fastest kernels. */
@@ -74,15 +67,7 @@ public final class LstmStepKernel {
     public float[] step(float[] x) {
         if (x.length != layers.get(0).nIn()) throw new IllegalArgumentException("input has " + x.length + " entries, expected " + layers.get(0).nIn());
         float[] in = x;
-        for (int i = 0; i < layers.size(); i++) {
-            LstmWeights l = layers.get(i);
-            int gates = 4 * l.hidden();
-            System.arraycopy(l.b(), 0, z, 0, gates);
-            k.vecMat(l.nIn(), gates, in, 0, l.w(), 0, z, 0);
-            k.vecMat(l.hidden(), gates, h[i], 0, l.rw(), 0, z, 0);
-            k.lstmCell(l.hidden(), z, 0, c[i], 0, c[i], 0, null, 0, h[i], 0);
-            in = h[i];
-        }
+        for (LstmLayerStep s : steps) in = s.step(in, 0);
         return in;
     }
 
@@ -95,20 +80,17 @@ public final class LstmStepKernel {
 
     /** Zero state, as after rnnClearPreviousState(). */
     public void reset() {
-        for (int i = 0; i < h.length; i++) {
-            java.util.Arrays.fill(h[i], 0f);
-            java.util.Arrays.fill(c[i], 0f);
-        }
+        for (LstmLayerStep s : steps) s.reset();
     }
 
     /** Copy of layer {@code i}'s hidden state. */
     public float[] hidden(int i) {
-        return h[i].clone();
+        return steps.get(i).hidden();
     }
 
     /** Copy of layer {@code i}'s cell state. */
     public float[] cell(int i) {
-        return c[i].clone();
+        return steps.get(i).cell();
     }
 
     public int layerCount() {
