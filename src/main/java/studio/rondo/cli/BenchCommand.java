@@ -97,8 +97,9 @@ final class BenchCommand implements Callable<Integer> {
                         "unknown benchmark '" + name + "' (known: " + String.join(", ", known) + ")");
             }
         }
-        // A group name selects its members: "train" runs train-reference, train-tf-tutorial, ...
-        return all.stream().filter(b -> only.stream().anyMatch(n -> b.name().equals(n) || b.name().startsWith(n + "-")))
+        // A group name selects its members: "train" runs train-reference, train-tf-tutorial, ...; a benchmark's own
+        // name selects just it (train-reference, not train-reference-2x256 too)
+        return all.stream().filter(b -> only.stream().anyMatch(n -> b.name().equals(n) || !known.contains(n) && b.name().startsWith(n + "-")))
                 .collect(Collectors.toList());
     }
 }

@@ -50,7 +50,7 @@ class BenchCommandTest {
     @Test
     void refusesAnUnknownBenchmarkAsAUsageError() {
         assertEquals(ExitCodes.USAGE, run("bench", "--only", "nonsense"));
-        assertTrue(err.toString().contains("unknown benchmark 'nonsense' (known: midi, train-reference, train-tf-tutorial,"), err.toString());
+        assertTrue(err.toString().contains("unknown benchmark 'nonsense' (known: midi, train-reference, train-reference-2x256, train-tf-tutorial,"), err.toString());
     }
 
     @Test
