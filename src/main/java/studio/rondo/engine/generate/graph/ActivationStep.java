@@ -3,19 +3,14 @@ package studio.rondo.engine.generate.graph;
 import studio.rondo.engine.lstm.StepActivation;
 
 /** DL4J's ActivationLayer: the activation alone. */
-final class ActivationStep implements StepOp {
+final class ActivationStep extends BufferedStep {
     private final StepActivation activation;
-    private final float[] out;
 
     ActivationStep(StepActivation activation, int width) {
+        super(width);
         this.activation = activation;
-        this.out = new float[width];
     }
 
-    @Override
-    public int width() {
-        return out.length;
-    }
 
     @Override
     public float[] apply(float[][] inputs) {

@@ -11,14 +11,14 @@ import studio.rondo.engine.NdFloats;
  * global mean and variance, folded into x · scale + shift once. DL4J (since 1.0.0-beta4, by default)
  * stores log10 of the standard deviation ("log10stdev") instead of the variance ("var"); both read here.
  */
-final class BatchNormStep implements StepOp {
-    private final float[] scale, shift, out;
+final class BatchNormStep extends BufferedStep {
+    private final float[] scale, shift;
 
     BatchNormStep(float[] scale, float[] shift) {
+        super(scale.length);
         if (scale.length != shift.length) throw new IllegalArgumentException("scale and shift differ in size");
         this.scale = scale;
         this.shift = shift;
-        this.out = new float[scale.length];
     }
 
     static BatchNormStep of(Layer layer) {
@@ -53,10 +53,6 @@ final class BatchNormStep implements StepOp {
         return a;
     }
 
-    @Override
-    public int width() {
-        return out.length;
-    }
 
     @Override
     public float[] apply(float[][] inputs) {

@@ -1,17 +1,12 @@
 package studio.rondo.engine.generate.graph;
 
 /** DL4J's MergeVertex along the feature axis: the inputs one after the other. */
-final class ConcatStep implements StepOp {
-    private final float[] out;
+final class ConcatStep extends BufferedStep {
 
     ConcatStep(int width) {
-        this.out = new float[width];
+        super(width);
     }
 
-    @Override
-    public int width() {
-        return out.length;
-    }
 
     @Override
     public float[] apply(float[][] inputs) {

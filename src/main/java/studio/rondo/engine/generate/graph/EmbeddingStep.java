@@ -7,26 +7,22 @@ import studio.rondo.engine.lstm.StepActivation;
  * the layer has one, through its activation. The index is the single input feature, truncated to
  * int as DL4J casts it.
  */
-final class EmbeddingStep implements StepOp {
+final class EmbeddingStep extends BufferedStep {
     private final int rows;
     private final float[] w, b, out;
     private final StepActivation activation;
 
     /** @param b the bias, or null for a layer without one */
     EmbeddingStep(int rows, int width, float[] w, float[] b, StepActivation activation) {
+        super(width);
         if (w.length != rows * width || (b != null && b.length != width))
             throw new IllegalArgumentException("sizes do not match " + rows + "x" + width);
         this.rows = rows;
         this.w = w;
         this.b = b;
         this.activation = activation;
-        this.out = new float[width];
     }
 
-    @Override
-    public int width() {
-        return out.length;
-    }
 
     @Override
     public float[] apply(float[][] inputs) {
