@@ -11,7 +11,6 @@ final class ActivationStep extends BufferedStep {
         this.activation = activation;
     }
 
-
     @Override
     public float[] apply(float[][] inputs) {
         System.arraycopy(inputs[0], 0, out, 0, out.length);

@@ -53,7 +53,6 @@ final class BatchNormStep extends BufferedStep {
         return a;
     }
 
-
     @Override
     public float[] apply(float[][] inputs) {
         float[] x = inputs[0];

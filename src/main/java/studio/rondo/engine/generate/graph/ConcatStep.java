@@ -7,7 +7,6 @@ final class ConcatStep extends BufferedStep {
         super(width);
     }
 
-
     @Override
     public float[] apply(float[][] inputs) {
         int at = 0;

@@ -9,7 +9,7 @@ import studio.rondo.engine.lstm.StepActivation;
  */
 final class EmbeddingStep extends BufferedStep {
     private final int rows;
-    private final float[] w, b, out;
+    private final float[] w, b;
     private final StepActivation activation;
 
     /** @param b the bias, or null for a layer without one */
@@ -22,7 +22,6 @@ final class EmbeddingStep extends BufferedStep {
         this.b = b;
         this.activation = activation;
     }
-
 
     @Override
     public float[] apply(float[][] inputs) {

@@ -9,7 +9,6 @@ final class SliceStep extends BufferedStep {
         this.from = from;
     }
 
-
     @Override
     public float[] apply(float[][] inputs) {
         System.arraycopy(inputs[0], from, out, 0, out.length);
