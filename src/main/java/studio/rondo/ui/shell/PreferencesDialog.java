@@ -23,6 +23,7 @@ final class PreferencesDialog {
         threads.setId("pref-threads");
         Label help = new Label("Training splits its work over this many threads. All cores ("
                 + cores + " on this machine) is fastest; fewer keeps the computer responsive for other work while training.");
+        help.setId("pref-threads-help");
         help.setWrapText(true);
         help.setMaxWidth(380);
         GridPane grid = new GridPane();

@@ -66,6 +66,39 @@ class StudioWindowTest {
     }
 
     @Test
+    void preferencesSetTheEngineThreadsAndRememberThem(FxRobot robot) throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        try {
+            robot.clickOn("File").clickOn("#menu-preferences");
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.control.Spinner<?> threads = robot.lookup("#pref-threads").queryAs(javafx.scene.control.Spinner.class);
+            assertEquals(studio.rondo.engine.EngineRuntime.threads(), threads.getValue());
+            String help = robot.lookup("#pref-threads-help").queryAs(Label.class).getText();
+            assertTrue(help.contains(cores + " on this machine"), help);
+            String shots = System.getProperty("rondo.screenshots"); // a folder: lets a person look at the dialog
+            if (shots != null) {
+                robot.interact(() -> {
+                    try {
+                        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(threads.getScene().snapshot(null), null),
+                                "png", Path.of(shots, "preferences.png").toFile());
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.Spinner<Integer> spinner = (javafx.scene.control.Spinner<Integer>) threads;
+            robot.interact(() -> spinner.getValueFactory().setValue(1));
+            robot.clickOn("OK");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(1, studio.rondo.engine.EngineRuntime.threads());
+            assertEquals(1, window.viewModel().settings().threads);
+        } finally {
+            studio.rondo.engine.EngineRuntime.setThreads(0); // other tests expect the default
+        }
+    }
+
+    @Test
     void closingWhileTrainingAsksThenStopsSavesACheckpointAndCloses(FxRobot robot) throws Exception {
         java.nio.file.Path dir = java.nio.file.Files.createDirectories(home.resolve("tunes"));
         for (int k = 0; k < 3; k++) {
