@@ -51,7 +51,15 @@ final class Floats {
             }
             if (sb == 1 && si == batch && st == (long) batch * n) {
                 // memory [T][n][B] (the output heads' summed epsilon): per step, [n][B] to [B][n]
-                for (int t = 0; t < steps; t++) NdFloats.transpose(src, t * batch * n, batch, out, t * batch * n, n, n, batch);
+                // steps are independent: split them over the LSTM's threads (this runs between two parallel passes)
+                KernelPool pool = KernelPool.shared();
+                int parts = Math.max(1, Math.min(pool.threads(), steps / 8));
+                float[] from = src;
+                pool.run(parts, part -> {
+                    for (int t = part * steps / parts; t < (part + 1) * steps / parts; t++) {
+                        NdFloats.transpose(from, t * batch * n, batch, out, t * batch * n, n, n, batch);
+                    }
+                });
                 return out;
             }
         } else {
