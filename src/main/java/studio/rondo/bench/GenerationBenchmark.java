@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import studio.rondo.engine.EngineRuntime;
 import studio.rondo.engine.encoding.Encoding;
 import studio.rondo.engine.encoding.Encodings;
-import studio.rondo.engine.generate.Dl4jStepModel;
 import studio.rondo.engine.generate.GenerationRequest;
 import studio.rondo.engine.generate.GenerationResult;
 import studio.rondo.engine.generate.Generator;
@@ -95,8 +94,7 @@ public final class GenerationBenchmark implements Benchmark {
      */
     public static double eventsPerSecond(ComputationGraph net, Encoding enc, Primer primer, int events, BenchSettings settings) {
         // What the studio really steps with: the batch-1 kernels, rnnTimeStep only for networks they cannot step.
-        StepModel model = KernelStepModel.of(net, enc.inputFeatures()).<StepModel>map(k -> k)
-                .orElseGet(() -> new Dl4jStepModel(net, enc.inputFeatures()));
+        StepModel model = KernelStepModel.fastest(net, enc.inputFeatures());
         Generator g = new Generator(model, enc);
         GenerationRequest req = GenerationRequest.of(primer, Length.events(events), Sampling.of(7));
         double best = 0;

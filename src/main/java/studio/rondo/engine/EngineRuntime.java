@@ -34,10 +34,6 @@ public final class EngineRuntime {
         return THREADS.get();
     }
 
-    public static int defaultThreads() {
-        return KernelPool.defaultThreads();
-    }
-
     /**
      * Loads the backend (the first call takes ~1-3 s: natives are unpacked and linked) and applies the
      * thread settings to the calling thread: OpenMP's thread count is kept per thread, so every thread

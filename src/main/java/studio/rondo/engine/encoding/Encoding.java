@@ -21,13 +21,17 @@ public interface Encoding {
     }
 
     /**
-     * Builds the corpus vocabularies. Encodings with fixed vocabularies return themselves. To train
-     * on transposed copies, fit on them too, or unseen chords will encode as unknown.
+     * Builds the corpus vocabularies. Encodings with fixed vocabularies (the default) return themselves.
+     * To train on transposed copies, fit on them too, or unseen chords will encode as unknown.
      */
-    Encoding fit(List<Piece> corpus);
+    default Encoding fit(List<Piece> corpus) {
+        return this;
+    }
 
     /** False only for encodings that need {@link #fit} before {@link #encode}. */
-    boolean fitted();
+    default boolean fitted() {
+        return true;
+    }
 
     /** Encodes a piece (drums skipped). */
     EncodedPiece encode(Piece piece);

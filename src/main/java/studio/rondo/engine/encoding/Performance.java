@@ -41,16 +41,6 @@ public final class Performance implements Encoding {
         return STREAMS;
     }
 
-    @Override
-    public Encoding fit(List<Piece> corpus) {
-        return this;
-    }
-
-    @Override
-    public boolean fitted() {
-        return true;
-    }
-
     public static int velocityBin(int velocity) {
         return (Clamp.velocity(velocity) - 1) / BIN_WIDTH;
     }

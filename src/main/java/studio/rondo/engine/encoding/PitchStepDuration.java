@@ -48,16 +48,6 @@ public final class PitchStepDuration implements Encoding {
     }
 
     @Override
-    public Encoding fit(List<Piece> corpus) {
-        return this;
-    }
-
-    @Override
-    public boolean fitted() {
-        return true;
-    }
-
-    @Override
     public EncodedPiece encode(Piece piece) {
         List<Note> notes = Clamp.pitchedNotes(piece);
         var b = new EncodedPiece.Builder(piece.name(), streams, notes.size());

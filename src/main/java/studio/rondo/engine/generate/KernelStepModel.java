@@ -32,8 +32,12 @@ public final class KernelStepModel implements StepModel {
 
     /** The fastest step model for a loaded model: the kernel where the network allows it, else DL4J. */
     public static StepModel fastest(LoadedModel model) {
-        int features = model.encoding().inputFeatures();
-        return KernelStepModel.of(model.network(), features).<StepModel>map(k -> k).orElseGet(() -> Dl4jStepModel.of(model));
+        return fastest(model.network(), model.encoding().inputFeatures());
+    }
+
+    /** The fastest step model for a network taking {@code features} inputs per step. */
+    public static StepModel fastest(ComputationGraph net, int features) {
+        return KernelStepModel.of(net, features).<StepModel>map(k -> k).orElseGet(() -> new Dl4jStepModel(net, features));
     }
 
     /** Which kernels run the matrix products ("vector" or "scalar"). */
@@ -61,8 +65,6 @@ public final class KernelStepModel implements StepModel {
 
     @Override
     public float[][] step(float[] input) {
-        float[][] out = graph.step(input);
-        for (int i = 0; i < out.length; i++) out[i] = out[i].clone();
-        return out;
+        return graph.step(input);
     }
 }

@@ -7,7 +7,8 @@ package studio.rondo.engine.generate;
  *
  * <p>Inputs are one time step's features as {@code InputLayout.write(Step, float[])} writes them.
  * Outputs are one array per head, in head (= encoding stream) order: the probabilities of a
- * categorical head (softmax, summing to 1), or the single value of a real head.
+ * categorical head (softmax, summing to 1), or the single value of a real head. They may be the
+ * model's own arrays, valid until the next call.
  *
  * <p>Not thread-safe: one generation at a time per instance.
  */

@@ -29,10 +29,6 @@ public final class DenseHead {
         this.out = new float[nOut];
     }
 
-    public DenseHead(int nIn, int nOut, float[] w, float[] b, boolean softmax, Kernels kernels) {
-        this(nIn, nOut, w, b, softmax ? StepActivation.SOFTMAX : StepActivation.IDENTITY, kernels);
-    }
-
     /** An output head (softmax or identity) with the fastest kernels. */
     public static DenseHead of(Layer layer) {
         DenseHead d = of(layer, Kernels.best());
@@ -53,7 +49,7 @@ public final class DenseHead {
         int nIn = (int) wArr.size(0), nOut = (int) wArr.size(1);
         INDArray bArr = layer.paramTable().get("b");
         float[] bias = bArr == null ? new float[nOut] : NdFloats.read(bArr); // hasBias(false): no "b"
-        return new DenseHead(nIn, nOut, Floats.of(wArr), bias, a, kernels);
+        return new DenseHead(nIn, nOut, NdFloats.read(wArr), bias, a, kernels);
     }
 
     /** Applies the layer to {@code h}; returns an internal array valid until the next call. */
@@ -71,9 +67,5 @@ public final class DenseHead {
 
     public int nOut() {
         return nOut;
-    }
-
-    public StepActivation activation() {
-        return activation;
     }
 }

@@ -13,11 +13,6 @@ final class Floats {
     private Floats() {
     }
 
-    /** All elements in row-major (c) order, as float, whatever the array's order, offset or type. */
-    static float[] of(INDArray a) {
-        return NdFloats.read(a);
-    }
-
     /**
      * [B, n, T] (any dense layout, e.g. an output layer's permuted epsilon) to time-major [T][B][n], into
      * {@code reuse} when it is large enough (arrays this size are costly to allocate and zero per batch).
@@ -44,11 +39,6 @@ final class Floats {
             sb = bnt.stride(0);
             si = bnt.stride(1);
             st = bnt.stride(2);
-            if (sb == 1 && st == batch && si == (long) batch * steps) {
-                // memory [n][T][B]: one 2D transpose to [T·B][n]
-                NdFloats.transpose(src, 0, batch * steps, out, 0, n, n, batch * steps);
-                return out;
-            }
             if (sb == 1 && si == batch && st == (long) batch * n) {
                 // memory [T][n][B] (the output heads' summed epsilon): per step, [n][B] to [B][n]
                 // steps are independent: split them over the LSTM's threads (this runs between two parallel passes)
@@ -122,7 +112,7 @@ final class Floats {
     static float[] transposedOf(INDArray m, float[] reuse) {
         int r = (int) m.size(0), c = (int) m.size(1);
         float[] out = reuse != null && reuse.length >= r * c ? reuse : new float[r * c];
-        if (m.ordering() == 'f' && NdFloats.densePermutation(m) && (r == 1 || m.stride(0) == 1)) {
+        if (isDenseF(m)) {
             NdFloats.readRaw(m, out);
         } else {
             NdFloats.transpose(NdFloats.read(m), 0, c, out, 0, r, r, c);
@@ -133,7 +123,7 @@ final class Floats {
     /** Writes [c, r] row-major {@code transposed} into the [r, c] matrix {@code m} (one copy when m is f-order). */
     static void writeTransposed(float[] transposed, INDArray m) {
         int r = (int) m.size(0), c = (int) m.size(1);
-        if (m.ordering() == 'f' && NdFloats.densePermutation(m) && (r == 1 || m.stride(0) == 1)) {
+        if (isDenseF(m)) {
             NdFloats.writeRaw(transposed, 0, m);
         } else {
             float[] rowMajor = new float[r * c];
@@ -142,8 +132,8 @@ final class Floats {
         }
     }
 
-    /** A detached [rows, cols] c-order array of {@code src[offset ..]}. */
-    static INDArray matrix(float[] src, int offset, int rows, int cols) {
-        return NdFloats.createAt(src, offset, rows, cols);
+    /** A dense f-order matrix: its memory is its transpose, row-major. */
+    private static boolean isDenseF(INDArray m) {
+        return m.ordering() == 'f' && NdFloats.densePermutation(m) && (m.size(0) == 1 || m.stride(0) == 1);
     }
 }

@@ -210,8 +210,12 @@ final class FusedLstmCore {
 
         // Weight gradients sum over all examples and steps: split by gates instead, 64-aligned.
         int colParts = Math.max(1, Math.min(p.threads(), gates / 64));
-        p.run(colParts, part -> weightGradients(part * gates / colParts / 64 * 64,
-                part + 1 == colParts ? gates : (part + 1) * gates / colParts / 64 * 64, r0, n, dWT, dRWT, dB, dense, denseFrom));
+        p.run(colParts, part -> weightGradients(gateSplit(part, colParts), gateSplit(part + 1, colParts), r0, n, dWT, dRWT, dB, dense, denseFrom));
+    }
+
+    /** First gate of part {@code part} of {@code parts}: a multiple of 64 (one GEMM column block), or 4H. */
+    private int gateSplit(int part, int parts) {
+        return part == parts ? gates : part * gates / parts / 64 * 64;
     }
 
     /** The backward recurrence for examples b0..b1-1. */

@@ -1,5 +1,6 @@
 package studio.rondo.engine.lstm;
 
+import studio.rondo.engine.NdFloats;
 import java.util.Map;
 import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -98,17 +99,17 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
         wTBuffer = Floats.transposedOf(getParamWithNoise(FusedLstmParams.INPUT_WEIGHTS, training, mgr), wTBuffer);
         rwTBuffer = Floats.transposedOf(getParamWithNoise(FusedLstmParams.RECURRENT_WEIGHTS, training, mgr), rwTBuffer);
         k.setWeightsTransposed(wTBuffer, rwTBuffer,
-                Floats.of(getParamWithNoise(FusedLstmParams.BIAS, training, mgr)));
+                NdFloats.read(getParamWithNoise(FusedLstmParams.BIAS, training, mgr)));
         float[] h0 = null, c0 = null;
         INDArray sh = state == null ? null : state.get(STATE_H);
         if (sh != null) {
             if (sh.size(0) != batch)
                 throw new IllegalStateException("stored state has " + sh.size(0) + " examples, input has " + batch
                         + ": call rnnClearPreviousState() between sequences");
-            h0 = Floats.of(sh);
-            c0 = Floats.of(state.get(STATE_C));
+            h0 = NdFloats.read(sh);
+            c0 = NdFloats.read(state.get(STATE_C));
         }
-        float[] mask = maskArray == null ? null : Floats.of(maskArray.reshape(batch, steps).transpose());
+        float[] mask = maskArray == null ? null : NdFloats.read(maskArray.reshape(batch, steps).transpose());
         xBuffer = Floats.timeMajor(in, xBuffer);
         float[] hs = k.forward(xBuffer, steps, batch, h0, c0, mask);
 
@@ -116,8 +117,8 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
         keptFor = input;
         keptStartH = sh;
         if (state != null) {
-            state.put(STATE_H, Floats.matrix(hs, steps * batch * h, batch, h));
-            state.put(STATE_C, Floats.matrix(k.cellStates(), steps * batch * h, batch, h));
+            state.put(STATE_H, NdFloats.createAt(hs, steps * batch * h, batch, h));
+            state.put(STATE_C, NdFloats.createAt(k.cellStates(), steps * batch * h, batch, h));
         }
         INDArray out = Floats.toRecurrentActivations(hs, batch * h, steps, batch, h, mgr, dataType);
         if (rank2) return out.reshape(batch, h);
@@ -144,8 +145,8 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
                 Map<String, INDArray> s = new java.util.HashMap<>(stateMap);
                 forward(true, s, mgr);
             }
-            tBpttStateMap.put(STATE_H, Floats.matrix(core().hiddenStates(), core().steps() * core().batch() * core().hidden(), core().batch(), core().hidden()));
-            tBpttStateMap.put(STATE_C, Floats.matrix(core().cellStates(), core().steps() * core().batch() * core().hidden(), core().batch(), core().hidden()));
+            tBpttStateMap.put(STATE_H, NdFloats.createAt(core().hiddenStates(), core().steps() * core().batch() * core().hidden(), core().batch(), core().hidden()));
+            tBpttStateMap.put(STATE_C, NdFloats.createAt(core().cellStates(), core().steps() * core().batch() * core().hidden(), core().batch(), core().hidden()));
         } else if (!forwardKept || keptFor != input || keptStartH != null) {
             forward(true, null, mgr);
         }

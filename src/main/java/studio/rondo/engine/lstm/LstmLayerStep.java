@@ -31,12 +31,6 @@ public final class LstmLayerStep {
         return h;
     }
 
-    /** As {@link #step(float[], int)} for an input of exactly nIn entries. */
-    public float[] step(float[] x) {
-        if (x.length != weights.nIn()) throw new IllegalArgumentException("input has " + x.length + " entries, expected " + weights.nIn());
-        return step(x, 0);
-    }
-
     /** Zero state, as after rnnClearPreviousState(). */
     public void reset() {
         Arrays.fill(h, 0f);
@@ -57,15 +51,7 @@ public final class LstmLayerStep {
         return weights;
     }
 
-    public int nIn() {
-        return weights.nIn();
-    }
-
     public int units() {
         return weights.hidden();
-    }
-
-    public String kernelName() {
-        return k.name();
     }
 }

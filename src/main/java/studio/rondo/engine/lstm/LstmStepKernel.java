@@ -71,21 +71,9 @@ public final class LstmStepKernel {
         return in;
     }
 
-    /** One time step with a pure one-hot input: only row {@code index} of the bottom W is read. */
-    public float[] stepOneHot(int index) {
-        float[] x = new float[layers.get(0).nIn()];
-        x[index] = 1f;
-        return step(x);
-    }
-
     /** Zero state, as after rnnClearPreviousState(). */
     public void reset() {
         for (LstmLayerStep s : steps) s.reset();
-    }
-
-    /** Copy of layer {@code i}'s hidden state. */
-    public float[] hidden(int i) {
-        return steps.get(i).hidden();
     }
 
     /** Copy of layer {@code i}'s cell state. */

@@ -1,5 +1,6 @@
 package studio.rondo.engine.lstm;
 
+import studio.rondo.engine.NdFloats;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
@@ -34,6 +35,6 @@ public record LstmWeights(int nIn, int hidden, float[] w, float[] rw, float[] b)
         }
         Map<String, INDArray> p = layer.paramTable();
         INDArray w = p.get("W");
-        return new LstmWeights((int) w.size(0), (int) w.size(1) / 4, Floats.of(w), Floats.of(p.get("RW")), Floats.of(p.get("b")));
+        return new LstmWeights((int) w.size(0), (int) w.size(1) / 4, NdFloats.read(w), NdFloats.read(p.get("RW")), NdFloats.read(p.get("b")));
     }
 }

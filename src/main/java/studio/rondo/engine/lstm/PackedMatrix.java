@@ -12,12 +12,4 @@ public final class PackedMatrix {
 
     PackedMatrix() {
     }
-
-    int rows() {
-        return k;
-    }
-
-    int cols() {
-        return n;
-    }
 }

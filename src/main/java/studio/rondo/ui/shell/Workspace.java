@@ -38,7 +38,7 @@ public enum Workspace {
 
     /** The workspace saved in settings, or the first one when the name is unknown. */
     public static Workspace fromName(String name) {
-        for (Workspace w : values()) if (w.name().equals(name)) return w;
+        for (Workspace w : values()) if (w.name().equalsIgnoreCase(name)) return w;
         return DATASET;
     }
 }

@@ -1,5 +1,6 @@
 package studio.rondo.engine.lstm;
 
+import studio.rondo.engine.NdFloats;
 import java.util.Random;
 import org.deeplearning4j.nn.conf.BackpropType;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -64,7 +65,7 @@ final class Nets {
 
     /** Largest |a-b| / (|a|+|b|+floor) over the two arrays. */
     static double relativeError(INDArray a, INDArray b, double floor) {
-        float[] x = Floats.of(a), y = Floats.of(b);
+        float[] x = NdFloats.read(a), y = NdFloats.read(b);
         if (x.length != y.length) throw new AssertionError("lengths " + x.length + " vs " + y.length);
         double worst = 0;
         for (int i = 0; i < x.length; i++) worst = Math.max(worst, Math.abs(x[i] - y[i]) / (Math.abs(x[i]) + Math.abs(y[i]) + floor));

@@ -19,6 +19,7 @@ public final class StepGraph {
     private final StepOp[] ops;
     private final int[][] opInputs;
     private final int[] outputSlots;
+    private final float[][] outputs; // returned by step(), refilled each call
     private final boolean[] feedsState;
     private final float[][] values;
     private final float[][][] args;
@@ -29,6 +30,7 @@ public final class StepGraph {
         this.ops = ops.toArray(StepOp[]::new);
         this.opInputs = opInputs.toArray(int[][]::new);
         this.outputSlots = outputSlots.clone();
+        this.outputs = new float[outputSlots.length][];
         this.kernelName = kernelName;
         values = new float[this.ops.length + 1][];
         values[0] = new float[features];
@@ -75,9 +77,8 @@ public final class StepGraph {
      */
     public float[][] step(float[] x) {
         run(x, false);
-        float[][] out = new float[outputSlots.length][];
-        for (int o = 0; o < out.length; o++) out[o] = values[outputSlots[o]];
-        return out;
+        for (int o = 0; o < outputs.length; o++) outputs[o] = values[outputSlots[o]];
+        return outputs;
     }
 
     /** Feeds one step whose outputs are not needed: advances the recurrent state only. */
