@@ -49,7 +49,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--primer-notes", paramLabel = "N", description = "Notes of the primer file to use (default: ${DEFAULT-VALUE}).")
     int primerNotes = 50;
 
-    @Option(names = "--length", paramLabel = "N", description = "Notes to generate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--length", paramLabel = "N", description = "Notes to generate (default: " + DEFAULT_LENGTH + ").")
     Integer length;
 
     @Option(names = "--seconds", paramLabel = "S", description = "Seconds to generate instead of a number of notes.")
