@@ -19,10 +19,12 @@ import studio.rondo.engine.encoding.EncodingSpec;
  *                        (add-one smoothed), the baseline that evaluate compares against
  * @param parameters      number of trainable parameters
  * @param created         ISO-8601 time the file was written
+ * @param profile         pitch range, longest steps and durations, dynamics of the training pieces
+ *                        (null in files written before it existed)
  */
 public record ModelInfo(int formatVersion, String preset, EncodingSpec encoding, Hyperparameters hyperparameters,
                         TrainingSettings training, List<EpochMetrics> history, Progress progress, CorpusInfo corpus,
-                        double[] unigram, long parameters, String created) {
+                        double[] unigram, long parameters, String created, CorpusProfile profile) {
 
     /**
      * @param seed     seed of the split, shuffling, augmentation and initial weights

@@ -18,6 +18,7 @@ import studio.rondo.engine.encoding.Encodings;
 import studio.rondo.engine.encoding.Window;
 import studio.rondo.engine.eval.EvalResult;
 import studio.rondo.engine.eval.WindowEvaluator;
+import studio.rondo.engine.model.CorpusProfile;
 import studio.rondo.engine.model.EpochMetrics;
 import studio.rondo.engine.model.Hyperparameters;
 import studio.rondo.engine.model.LoadedModel;
@@ -84,6 +85,7 @@ public final class Trainer {
         ModelInfo.TrainingSettings settings = new ModelInfo.TrainingSettings(config.seed(), config.valSplit(), stride, config.epochs(), config.patience());
         Run run = new Run(config.preset(), hp, settings, split, encoding, corpus);
         run.unigram = unigram(encoding, run.trainEncoded);
+        run.profile = CorpusProfile.of(split.train());
         run.net = NetworkFactory.build(config.preset(), encoding, hp, config.seed());
         return run;
     }
@@ -100,6 +102,7 @@ public final class Trainer {
         run.net = m.network();
         run.history.addAll(info.history());
         run.unigram = info.unigram() != null ? info.unigram() : unigram(run.encoding, run.trainEncoded);
+        run.profile = info.profile() != null ? info.profile() : CorpusProfile.of(split.train());
         ModelInfo.Progress p = info.progress();
         run.startEpoch = p.epochsCompleted();
         // A mid-epoch position only means something on the same data.
@@ -167,6 +170,7 @@ public final class Trainer {
         final List<EpochMetrics> history = new ArrayList<>();
         ComputationGraph net;
         double[] unigram;
+        CorpusProfile profile;
         int startEpoch, startBatch, bestEpoch;
         long iterations;
         double bestLoss = Double.POSITIVE_INFINITY;
@@ -283,7 +287,7 @@ public final class Trainer {
             return new ModelInfo(ModelStore.FORMAT_VERSION, preset.id(), encoding.spec(), hp, settings, List.copyOf(history),
                     new ModelInfo.Progress(epochsCompleted, batchesInEpoch, iterations, bestEpoch),
                     new ModelInfo.CorpusInfo(fingerprint, corpusSize, split.train().size(), split.validation().stream().map(Piece::name).toList()),
-                    unigram, net.numParams(), Instant.now().toString());
+                    unigram, net.numParams(), Instant.now().toString(), profile);
         }
     }
 }

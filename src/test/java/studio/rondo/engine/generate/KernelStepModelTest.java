@@ -128,7 +128,7 @@ class KernelStepModelTest {
         Encoding enc = GenFixtures.encoding(preset);
         ModelInfo info = new ModelInfo(ModelStore.FORMAT_VERSION, preset.id(), enc.spec(), TestCorpus.tiny(preset),
                 new ModelInfo.TrainingSettings(5, 0.1, 2, 1, 0), List.of(), new ModelInfo.Progress(0, 0, 0, 0),
-                new ModelInfo.CorpusInfo("x", 1, 1, List.of()), null, net.numParams(), "now");
+                new ModelInfo.CorpusInfo("x", 1, 1, List.of()), null, net.numParams(), "now", null);
         return new LoadedModel(net, info);
     }
 }

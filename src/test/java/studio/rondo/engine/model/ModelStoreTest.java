@@ -76,7 +76,7 @@ class ModelStoreTest {
         var net = NetworkFactory.build(preset, encoding, hp, 5);
         ModelInfo info = new ModelInfo(ModelStore.FORMAT_VERSION, preset.id(), encoding.spec(), hp,
                 new ModelInfo.TrainingSettings(5, 0.1, 2, 1, 0), List.of(), new ModelInfo.Progress(0, 0, 0, 0),
-                new ModelInfo.CorpusInfo("x", 4, 4, List.of()), null, net.numParams(), "now");
+                new ModelInfo.CorpusInfo("x", 4, 4, List.of()), null, net.numParams(), "now", null);
         Path f = dir.resolve(preset.id() + ".zip");
         ModelStore.save(f, net, info);
         LoadedModel m = ModelStore.load(f);
