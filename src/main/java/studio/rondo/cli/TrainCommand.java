@@ -41,8 +41,22 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preset", required = true, paramLabel = "NAME", description = "One of: tf-tutorial, pitch-step-duration, velocity-aware, three-stream, chord-tokens, performance.")
     String preset;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}).")
-    int epochs = 10;
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: 10, or as many as --minutes allows).")
+    Integer epochs;
+
+    @Option(names = "--minutes", paramLabel = "M", description = {"Time budget: stop after M minutes (evaluate, keep the best weights, save),",
+            "annealing the learning rate over the last quarter. 0 = none (default)."})
+    double minutes;
+
+    @Option(names = "--targets", paramLabel = "every|last", description = {"Train a target at every step of a window (default for every preset) or, as the",
+            "originals did, only after its last step."})
+    String targets;
+
+    @Option(names = "--transpose", paramLabel = "K", description = "Augment by random transposition up to ±K semitones (default: the preset's; 0 = off).")
+    Integer transpose;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Minibatches over which the learning rate ramps up (default: the preset's; 0 = off).")
+    Integer warmup;
 
     @Option(names = "--batch", paramLabel = "N", description = "Windows per minibatch (default: the preset's).")
     Integer batch;
@@ -68,7 +82,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without improvement and keep the best weights; 0 = off (default: ${DEFAULT-VALUE}).")
     int patience = 5;
 
-    @Option(names = "--stride", paramLabel = "N", description = "Steps between window starts (default: seq-len / 4).")
+    @Option(names = "--stride", paramLabel = "N", description = "Steps between window starts (default: seq-len / 2 with every-step targets, seq-len / 4 with last-step).")
     int stride;
 
     @Option(names = "--max-batches", paramLabel = "N", description = "At most N minibatches per epoch; 0 = all (default).")
@@ -97,15 +111,28 @@ final class TrainCommand implements Callable<Integer> {
             if (hidden != null) hb.hidden(hidden);
             if (layers != null) hb.layers(layers);
             if (lr != null) hb.learningRate(lr);
+            if (transpose != null) hb.transpose(transpose);
+            if (warmup != null) hb.warmup(warmup);
+            if (targets != null) {
+                switch (targets.trim().toLowerCase(Locale.ROOT)) {
+                    case "every" -> hb.everyStep(true);
+                    case "last" -> hb.everyStep(false);
+                    default -> throw new IllegalArgumentException("--targets is 'every' or 'last', not '" + targets + "'");
+                }
+            }
             Path target = out != null ? out : Path.of(p.id() + ".zip");
-            config = new TrainingConfig(p, hb.build(), epochs, valSplit, seed, patience, stride, maxBatches, target, null, resume);
+            // A budget without an epoch count runs until the budget is spent.
+            int epochCount = epochs != null ? epochs : minutes > 0 ? 100_000 : 10;
+            config = new TrainingConfig(p, hb.build(), epochCount, valSplit, seed, patience, stride, maxBatches, target, null, resume, minutes);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (resume != null && (batch != null || seqLen != null || hidden != null || layers != null || lr != null))
-            err.println("rondo: --resume continues with the model's own sizes and recipe; --batch, --seq-len, --hidden, --layers and --lr are ignored");
+        if (resume != null && (batch != null || seqLen != null || hidden != null || layers != null || lr != null
+                || targets != null || transpose != null || warmup != null))
+            err.println("rondo: --resume continues with the model's own sizes and recipe; --batch, --seq-len, --hidden, --layers, --lr,"
+                    + " --targets, --transpose and --warmup are ignored");
         List<Piece> pieces = CorpusLoader.load(data, err);
         EngineRuntime.start();
 
@@ -184,7 +211,8 @@ final class TrainCommand implements Callable<Integer> {
         @Override
         public void onEpoch(Epoch e) {
             EpochMetrics m = e.metrics();
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "epoch %d/%d  train loss %.4f", m.epoch(), e.epochs(), m.trainLoss()));
+            String of = e.epochs() < 100_000 ? "/" + e.epochs() : ""; // a time budget without an epoch count
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "epoch %d%s  train loss %.4f", m.epoch(), of, m.trainLoss()));
             EvalResult v = e.validation();
             if (v != null) {
                 line.append(String.format(Locale.ROOT, "  val loss %.4f (", v.loss()));

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import studio.rondo.engine.encoding.Targets;
 import studio.rondo.engine.encoding.Window;
 import studio.rondo.engine.model.Head;
@@ -32,6 +33,12 @@ public final class WindowEvaluator {
         this.main = m;
     }
 
+    /** A head's output at the window's last step: every-step heads give [batch, size, time]. */
+    private static INDArray lastStep(INDArray out) {
+        if (out.rank() != 3) return out;
+        return out.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(out.size(2) - 1));
+    }
+
     /**
      * @param unigram main-stream class probabilities of the training corpus, or null
      */
@@ -47,7 +54,7 @@ public final class WindowEvaluator {
             INDArray[] outs = net.output(false, mds.getFeatures());
             for (int h = 0; h < heads.size(); h++) {
                 Head head = heads.get(h);
-                float[][] out = outs[h].toFloatMatrix();
+                float[][] out = lastStep(outs[h]).toFloatMatrix();
                 for (int i = 0; i < batch.size(); i++) {
                     Window w = batch.get(i);
                     if (head.categorical()) {

@@ -61,7 +61,14 @@ public final class Dl4jStepModel implements StepModel {
     private float[][] run(INDArray x) {
         INDArray[] outs = net.rnnTimeStep(x);
         float[][] result = new float[outs.length][];
-        for (int h = 0; h < outs.length; h++) result[h] = outs[h].toFloatVector();
+        for (int h = 0; h < outs.length; h++) result[h] = lastStep(outs[h]).toFloatVector();
         return result;
+    }
+
+    /** Every-step heads answer [1, size, T]: the prediction after the last step fed. */
+    private static INDArray lastStep(INDArray out) {
+        if (out.rank() != 3) return out;
+        return out.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.point(out.size(2) - 1));
     }
 }

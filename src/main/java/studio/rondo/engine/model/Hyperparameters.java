@@ -21,10 +21,14 @@ import java.util.Objects;
  * @param transpose       augmentation: random transposition in ±semitones per piece and epoch (0 = none)
  * @param timeStretch     augmentation: random time stretch by 1 ± this (0 = none)
  * @param velocityStretch augmentation: random velocity stretch by 1 ± this (0 = none)
+ * @param everyStep       predict the next step at every position of a window (Performance RNN and
+ *                        char-rnn's way: up to seqLen targets for the work of one window) instead of
+ *                        only after its last step (the seeds' way; false in files written before)
+ * @param warmup          minibatches over which the learning rate ramps up from lr/warmup (0 = none)
  */
 public record Hyperparameters(int seqLen, int batch, int hidden, int layers, int branchHidden, int dense, int embedding,
                               double dropout, double learningRate, Optimizer optimizer, double gradientClip,
-                              int transpose, double timeStretch, double velocityStretch) {
+                              int transpose, double timeStretch, double velocityStretch, boolean everyStep, int warmup) {
 
     public enum Optimizer { ADAM, RMSPROP }
 
@@ -40,14 +44,54 @@ public record Hyperparameters(int seqLen, int batch, int hidden, int layers, int
         require(gradientClip >= 0, "gradient clip must not be negative");
         require(transpose >= 0 && transpose <= 24, "transpose must be 0..24 semitones: " + transpose);
         require(timeStretch >= 0 && timeStretch < 1 && velocityStretch >= 0 && velocityStretch < 1, "stretch must be in [0, 1)");
+        require(warmup >= 0, "warm-up must not be negative: " + warmup);
+    }
+
+    /** The seeds' recipe: targets after the last step only, no warm-up. */
+    public Hyperparameters(int seqLen, int batch, int hidden, int layers, int branchHidden, int dense, int embedding,
+                           double dropout, double learningRate, Optimizer optimizer, double gradientClip,
+                           int transpose, double timeStretch, double velocityStretch) {
+        this(seqLen, batch, hidden, layers, branchHidden, dense, embedding, dropout, learningRate, optimizer, gradientClip,
+                transpose, timeStretch, velocityStretch, false, 0);
     }
 
     private static void require(boolean ok, String message) {
         if (!ok) throw new IllegalArgumentException(message);
     }
 
-    /** The preset's recipe as DESIGN.md and ORIGINS.md give it. */
+    /**
+     * The preset's recipe as DESIGN.md and ORIGINS.md give it, with the studio's training defaults on
+     * top: targets at every step, transposition where the encoding allows it cheaply, a short
+     * learning-rate warm-up ({@link #seedFaithful} restores the originals' recipe).
+     */
     public static Hyperparameters defaults(Preset preset) {
+        Hyperparameters seed = seedFaithful(preset);
+        Builder b = seed.toBuilder().warmup(100).everyStep(supportsEveryStep(preset, seed));
+        // Transposition multiplies what the network hears of each interval; corpus vocabularies
+        // (three-stream, chord-tokens) would grow with it, so those keep their seed recipe.
+        if (preset == Preset.TF_TUTORIAL || preset == Preset.PITCH_STEP_DURATION) b.transpose(5);
+        // Velocity-aware's heads read the LSTM directly: its dense head layers cannot train on every step here.
+        if (preset == Preset.VELOCITY_AWARE) b.dense(0).everyStep(true);
+        return b.build();
+    }
+
+    /**
+     * Whether the network can put a target at every step: the LSTM output must go straight to the
+     * heads. Three-stream and chord-tokens batch-normalise it (DL4J normalises rank-3 input as an
+     * image), and velocity-aware's dense head layers fail DL4J's reshaping between sequence and
+     * feed-forward layers in training; both keep last-step targets (velocity-aware without its
+     * dense head layers can use every step).
+     */
+    public static boolean supportsEveryStep(Preset preset, Hyperparameters hp) {
+        return switch (preset) {
+            case THREE_STREAM, CHORD_TOKENS -> false;
+            case VELOCITY_AWARE -> hp.dense() == 0;
+            default -> true;
+        };
+    }
+
+    /** The preset's recipe exactly as DESIGN.md and ORIGINS.md give it (last-step targets). */
+    public static Hyperparameters seedFaithful(Preset preset) {
         return switch (preset) {
             case TF_TUTORIAL -> new Hyperparameters(25, 64, 128, 1, 0, 0, 0, 0, 0.005, Optimizer.ADAM, 0, 0, 0, 0);
             case PITCH_STEP_DURATION -> new Hyperparameters(50, 128, 256, 2, 0, 0, 0, 0.1, 1e-3, Optimizer.ADAM, 0, 0, 0, 0);
@@ -74,7 +118,8 @@ public record Hyperparameters(int seqLen, int batch, int hidden, int layers, int
 
     /** Overrides on top of a preset's defaults. */
     public static final class Builder {
-        private int seqLen, batch, hidden, layers, branchHidden, dense, embedding, transpose;
+        private int seqLen, batch, hidden, layers, branchHidden, dense, embedding, transpose, warmup;
+        private boolean everyStep;
         private double dropout, learningRate, gradientClip, timeStretch, velocityStretch;
         private Optimizer optimizer;
 
@@ -82,7 +127,7 @@ public record Hyperparameters(int seqLen, int batch, int hidden, int layers, int
             seqLen = h.seqLen; batch = h.batch; hidden = h.hidden; layers = h.layers; branchHidden = h.branchHidden;
             dense = h.dense; embedding = h.embedding; dropout = h.dropout; learningRate = h.learningRate;
             optimizer = h.optimizer; gradientClip = h.gradientClip; transpose = h.transpose;
-            timeStretch = h.timeStretch; velocityStretch = h.velocityStretch;
+            timeStretch = h.timeStretch; velocityStretch = h.velocityStretch; everyStep = h.everyStep; warmup = h.warmup;
         }
 
         public Builder seqLen(int v) { seqLen = v; return this; }
@@ -99,10 +144,12 @@ public record Hyperparameters(int seqLen, int batch, int hidden, int layers, int
         public Builder transpose(int v) { transpose = v; return this; }
         public Builder timeStretch(double v) { timeStretch = v; return this; }
         public Builder velocityStretch(double v) { velocityStretch = v; return this; }
+        public Builder everyStep(boolean v) { everyStep = v; return this; }
+        public Builder warmup(int v) { warmup = v; return this; }
 
         public Hyperparameters build() {
             return new Hyperparameters(seqLen, batch, hidden, layers, branchHidden, dense, embedding, dropout,
-                    learningRate, optimizer, gradientClip, transpose, timeStretch, velocityStretch);
+                    learningRate, optimizer, gradientClip, transpose, timeStretch, velocityStretch, everyStep, warmup);
         }
     }
 }

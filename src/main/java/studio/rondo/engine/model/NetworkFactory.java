@@ -19,6 +19,7 @@ import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -27,6 +28,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.RmsProp;
+import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import studio.rondo.engine.encoding.Encoding;
@@ -38,12 +40,12 @@ import studio.rondo.engine.encoding.StreamSpec;
  *
  * <p>Every network has one input {@value #INPUT}: the encoding's features per step as
  * {@link InputLayout} writes them ([batch, features, time]), and one output per encoding stream, in
- * stream order ({@link #heads}). Heads predict the step after the window from the last time step of
- * the last LSTM ({@link LastTimeStepVertex}; without a mask it takes step T−1). Why last step and not
- * per-step RNN outputs: all six originals but Performance RNN trained next-step-after-window, one
- * code path serves all presets, and generation with {@code rnnTimeStep} feeds one step at a time,
- * for which the last step is the only step. The cost is fewer targets per window (see the trainer's
- * stride).
+ * stream order ({@link #heads}). With {@link Hyperparameters#everyStep()} the heads are
+ * {@link RnnOutputLayer}s that predict the next step at every position of the window ([batch, size,
+ * time] outputs: seqLen targets for the work of one window, as Performance RNN and char-rnn train);
+ * otherwise they predict the step after the window from the last time step of the last LSTM
+ * ({@link LastTimeStepVertex}), as five of the six originals did. Generation steps one time step at
+ * a time, where both are the same network.
  *
  * <p>All LSTMs come from one {@link LstmFactory} (DL4J's own by default).
  */
@@ -86,6 +88,9 @@ public final class NetworkFactory {
     public static ComputationGraphConfiguration configure(Preset preset, List<StreamSpec> streams, Hyperparameters hp,
                                                           long seed, LstmFactory lstm) {
         if (streams.isEmpty()) throw new IllegalArgumentException("the encoding has no streams (not fitted?)");
+        if (hp.everyStep() && !Hyperparameters.supportsEveryStep(preset, hp))
+            throw new IllegalArgumentException(preset.id() + " trains on last-step targets only with these settings (dense layers or"
+                    + " batch normalisation after the LSTMs work per window here, not per step): use --targets last");
         int features = new InputLayout(streams).features();
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(seed)
@@ -118,8 +123,11 @@ public final class NetworkFactory {
                 in = b.dense(h.name() + "_fc1", in, hp.dense(), hp.dropout());
                 in = b.dense(h.name() + "_fc2", in, hp.dense(), hp.dropout());
             }
-            g.addLayer(h.name(), new OutputLayer.Builder(lossFunction(h)).nOut(h.spec().size())
-                    .activation(h.loss().activation()).build(), in);
+            Layer out = hp.everyStep()
+                    ? new RnnOutputLayer.Builder(lossFunction(h)).nOut(h.spec().size()).activation(h.loss().activation())
+                            .dataFormat(RNNFormat.NCW).build()
+                    : new OutputLayer.Builder(lossFunction(h)).nOut(h.spec().size()).activation(h.loss().activation()).build();
+            g.addLayer(h.name(), out, in);
             outputs.add(h.name());
         }
         g.setOutputs(outputs.toArray(String[]::new));
@@ -196,9 +204,11 @@ public final class NetworkFactory {
     }
 
     private static IUpdater updater(Hyperparameters hp) {
+        // Warm-up: the rate ramps up linearly over the first minibatches (Adam's early steps are large).
+        ISchedule rate = hp.warmup() > 0 ? new WarmupSchedule(hp.learningRate(), hp.warmup()) : null;
         return switch (hp.optimizer()) {
-            case ADAM -> new Adam(hp.learningRate());
-            case RMSPROP -> new RmsProp(hp.learningRate());
+            case ADAM -> rate == null ? new Adam(hp.learningRate()) : new Adam(rate);
+            case RMSPROP -> rate == null ? new RmsProp(hp.learningRate()) : new RmsProp(rate);
         };
     }
 
@@ -231,7 +241,9 @@ public final class NetworkFactory {
             return in;
         }
 
+        /** The last time step of {@code rnn}, or the whole sequence when every step has a target. */
         String lastStep(String rnn, int width) {
+            if (hp.everyStep()) return rnn;
             g.addVertex(LAST, new LastTimeStepVertex(INPUT), rnn);
             return LAST;
         }

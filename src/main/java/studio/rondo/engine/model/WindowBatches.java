@@ -12,26 +12,40 @@ import studio.rondo.engine.encoding.Window;
 
 /**
  * Turns windows into one minibatch: input [batch, features, seqLen] and, per stream, the next step
- * as a [batch, size] label (one-hot for categorical streams). Filled through flat float arrays,
- * one native copy per array.
+ * as a [batch, size] label, or with every-step targets each step's next step as a [batch, size,
+ * seqLen] label (one-hot for categorical streams). Filled through flat float arrays, one native copy
+ * per array.
  */
 public final class WindowBatches {
     private final InputLayout layout;
     private final List<StreamSpec> streams;
+    private final boolean everyStep;
 
+    /** Last-step targets. */
     public WindowBatches(Encoding encoding) {
+        this(encoding, false);
+    }
+
+    public WindowBatches(Encoding encoding, boolean everyStep) {
         this.layout = InputLayout.of(encoding);
         this.streams = encoding.streams();
+        this.everyStep = everyStep;
     }
 
     public MultiDataSet batch(List<Window> windows) {
-        int n = windows.size();
+        int n = windows.size(), seqLen = windows.get(0).length();
         INDArray[] labels = new INDArray[streams.size()];
         for (int s = 0; s < streams.size(); s++) {
             int size = streams.get(s).size();
-            float[] buf = new float[n * size];
-            for (int i = 0; i < n; i++) Targets.writeNext(windows.get(i), s, buf, i);
-            labels[s] = NdFloats.create(buf, n, size);
+            if (everyStep) {
+                float[] buf = new float[n * size * seqLen];
+                for (int i = 0; i < n; i++) Targets.writeSequence(windows.get(i), s, buf, i);
+                labels[s] = NdFloats.create(buf, n, size, seqLen);
+            } else {
+                float[] buf = new float[n * size];
+                for (int i = 0; i < n; i++) Targets.writeNext(windows.get(i), s, buf, i);
+                labels[s] = NdFloats.create(buf, n, size);
+            }
         }
         return new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[]{inputs(windows)}, labels);
     }

@@ -15,6 +15,7 @@ import studio.rondo.engine.EngineRuntime;
 import studio.rondo.engine.encoding.EncodedPiece;
 import studio.rondo.engine.encoding.Encoding;
 import studio.rondo.engine.encoding.Encodings;
+import studio.rondo.engine.encoding.PieceTransforms;
 import studio.rondo.engine.encoding.Window;
 import studio.rondo.engine.eval.EvalResult;
 import studio.rondo.engine.eval.WindowEvaluator;
@@ -78,7 +79,7 @@ public final class Trainer {
 
     private Run fresh(List<Piece> corpus) {
         Hyperparameters hp = config.hyperparameters();
-        int stride = config.effectiveStride(hp.seqLen());
+        int stride = config.effectiveStride(hp);
         CorpusSplit split = givenSplit != null ? givenSplit : CorpusSplit.of(corpus, config.valSplit(), config.seed());
         Encoding encoding = Encodings.forPreset(config.preset());
         if (!encoding.fitted()) encoding = encoding.fit(Augmentation.allTranspositions(split.train(), hp.transpose()));
@@ -115,7 +116,9 @@ public final class Trainer {
         return run;
     }
 
+    /** What early stopping watches: the held-out NLL of the main head, else the held-out loss, else the training loss. */
     private static double monitored(EpochMetrics m) {
+        if (m.valNll() != null) return m.valNll();
         return m.valLoss() != null ? m.valLoss() : m.trainLoss();
     }
 
@@ -151,6 +154,24 @@ public final class Trainer {
         return out;
     }
 
+    /**
+     * Windows as {@link #windows} does, each cut from a randomly chosen key of its piece: transposition
+     * drawn per window rather than per piece and epoch, so a short run hears every interval in many
+     * keys. {@code keys.get(i)} holds piece i's encodings in every key in range (the original first).
+     */
+    static List<Window> transposedWindows(List<List<EncodedPiece>> keys, int seqLen, int stride, Random random) {
+        List<Window> out = new ArrayList<>();
+        for (List<EncodedPiece> variants : keys) {
+            EncodedPiece original = variants.get(0);
+            int offset = random.nextInt(stride);
+            for (int s = offset; s + seqLen < original.length(); s += stride) {
+                EncodedPiece p = variants.get(random.nextInt(variants.size()));
+                out.add(new Window(s + seqLen < p.length() ? p : original, s, seqLen));
+            }
+        }
+        return out;
+    }
+
     private static long mix(long seed, long epoch) {
         long z = seed * 0x9E3779B97F4A7C15L + epoch * 0xBF58476D1CE4E5B9L;
         return z ^ (z >>> 31);
@@ -166,6 +187,7 @@ public final class Trainer {
         final String fingerprint;
         final int corpusSize;
         final List<EncodedPiece> trainEncoded;
+        final List<List<EncodedPiece>> trainKeys; // every key of each training piece, or null
         final List<Window> valWindows;
         final List<EpochMetrics> history = new ArrayList<>();
         ComputationGraph net;
@@ -184,6 +206,10 @@ public final class Trainer {
             this.fingerprint = CorpusFingerprint.of(corpus);
             this.corpusSize = corpus.size();
             this.trainEncoded = encode(encoding, split.train());
+            // Transposition alone is drawn per window from encodings made once; with stretches too, the
+            // pieces are augmented (and encoded) anew each epoch.
+            boolean perWindowKeys = hp.transpose() > 0 && hp.timeStretch() == 0 && hp.velocityStretch() == 0;
+            this.trainKeys = perWindowKeys ? keys(split.train(), trainEncoded, hp.transpose()) : null;
             this.valWindows = windows(encode(encoding, split.validation()), hp.seqLen(), settings.stride(), null);
             if (windows(trainEncoded, hp.seqLen(), settings.stride(), null).isEmpty())
                 throw new TrainingDataException("no training windows: the " + split.train().size() + " training pieces have at most "
@@ -191,9 +217,30 @@ public final class Trainer {
                         + (hp.seqLen() + 1) + " (use more or longer pieces, or a shorter --seq-len)");
         }
 
+        private List<List<EncodedPiece>> keys(List<Piece> pieces, List<EncodedPiece> encoded, int range) {
+            List<List<EncodedPiece>> out = new ArrayList<>(pieces.size());
+            for (int i = 0; i < pieces.size(); i++) {
+                List<EncodedPiece> variants = new ArrayList<>();
+                variants.add(encoded.get(i));
+                for (int k = -range; k <= range; k++) {
+                    if (k == 0) continue;
+                    PieceTransforms.transpose(pieces.get(i), k).ifPresent(t -> variants.add(encoding.encode(t)));
+                }
+                out.add(variants);
+            }
+            return out;
+        }
+
+        private List<Window> epochWindows(Random random) {
+            if (trainKeys != null) return transposedWindows(trainKeys, hp.seqLen(), settings.stride(), random);
+            List<EncodedPiece> encoded = hp.augments() ? encode(encoding, Augmentation.apply(split.train(), hp, random)) : trainEncoded;
+            return windows(encoded, hp.seqLen(), settings.stride(), random);
+        }
+
         TrainingResult go() throws IOException {
             Nd4j.getRandom().setSeed(mix(settings.seed(), iterations)); // dropout masks
-            WindowBatches batches = new WindowBatches(encoding);
+            WindowBatches batches = new WindowBatches(encoding, hp.everyStep());
+            Budget budget = new Budget(config.minutes(), hp.learningRate());
             WindowEvaluator evaluator = new WindowEvaluator(net, NetworkFactory.heads(preset, encoding.streams()), batches);
             int batch = hp.batch();
             int estimate = windows(trainEncoded, hp.seqLen(), settings.stride(), null).size();
@@ -209,8 +256,7 @@ public final class Trainer {
             for (int epoch = startEpoch; epoch < settings.epochs(); epoch++) {
                 long t0 = System.nanoTime();
                 Random random = new Random(mix(settings.seed(), epoch));
-                List<EncodedPiece> encoded = hp.augments() ? encode(encoding, Augmentation.apply(split.train(), hp, random)) : trainEncoded;
-                List<Window> ws = windows(encoded, hp.seqLen(), settings.stride(), random);
+                List<Window> ws = epochWindows(random);
                 Collections.shuffle(ws, random);
                 int nb = cap((ws.size() + batch - 1) / batch);
                 int first = epoch == startEpoch ? Math.min(startBatch, nb) : 0;
@@ -223,7 +269,8 @@ public final class Trainer {
                     }
                     List<Window> slice = ws.subList(b * batch, Math.min(ws.size(), (b + 1) * batch));
                     net.fit(batches.batch(slice));
-                    double loss = net.score();
+                    // Every-step heads sum their loss over the window's steps: per step, as last-step training reports it.
+                    double loss = hp.everyStep() ? net.score() / hp.seqLen() : net.score();
                     if (!Double.isFinite(loss))
                         throw new IllegalStateException("training diverged: the loss is " + loss + " at minibatch " + (iterations + 1)
                                 + "; try a lower learning rate");
@@ -233,6 +280,8 @@ public final class Trainer {
                     windowsDone += slice.size();
                     double seconds = (System.nanoTime() - t0) / 1e9;
                     listener.onIteration(new TrainingListener.Iteration(epoch + 1, b + 1, nb, iterations, loss, windowsDone / seconds));
+                    budget.anneal(net);
+                    if (budget.spent()) break;
                 }
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
                 EvalResult val = valWindows.isEmpty() ? null : evaluator.evaluate(valWindows, batch, unigram);
@@ -250,12 +299,14 @@ public final class Trainer {
                     if (config.patience() > 0) bestParams = net.params().dup();
                 } else {
                     sinceBest++;
+                    if (!budget.annealing()) halveLearningRate(); // a plateau: smaller steps
                 }
                 checkpoint = saveCheckpoint(epoch + 1, 0);
                 epochSecondsSum += seconds;
                 epochsRun++;
-                double eta = (settings.epochs() - epoch - 1) * epochSecondsSum / epochsRun;
+                double eta = Math.min((settings.epochs() - epoch - 1) * epochSecondsSum / epochsRun, budget.remainingSeconds());
                 listener.onEpoch(new TrainingListener.Epoch(m, val, settings.epochs(), bestEpoch, eta));
+                if (budget.spent()) break;
                 if (config.patience() > 0 && sinceBest >= config.patience() && epoch + 1 < settings.epochs()) {
                     stoppedEarly = true;
                     break;
@@ -270,6 +321,16 @@ public final class Trainer {
                 saved = config.out();
             }
             return new TrainingResult(net, encoding, info, false, stoppedEarly, saved, checkpoint);
+        }
+
+        private void halveLearningRate() {
+            double lr = currentLearningRate() / 2;
+            if (lr >= hp.learningRate() / 16) net.setLearningRate(lr);
+        }
+
+        private double currentLearningRate() {
+            Double lr = net.getLearningRate(net.getLayers()[0].conf().getLayer().getLayerName());
+            return lr == null ? hp.learningRate() : lr;
         }
 
         private int cap(int batches) {

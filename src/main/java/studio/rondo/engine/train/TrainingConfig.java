@@ -25,9 +25,18 @@ import studio.rondo.engine.model.Preset;
  * @param checkpoint      where the per-epoch (and on-cancel) checkpoint goes; null = beside {@code out}
  *                        as NAME.checkpoint.zip, or none without {@code out}
  * @param resume          a model or checkpoint to continue (null = new model)
+ * @param minutes         time budget in minutes (0 = none): training stops after the minibatch that
+ *                        reaches it, evaluates and saves as a finished run; the learning rate is
+ *                        annealed over the budget's last quarter
  */
 public record TrainingConfig(Preset preset, Hyperparameters hyperparameters, int epochs, double valSplit, long seed,
-                             int patience, int stride, int maxBatches, Path out, Path checkpoint, Path resume) {
+                             int patience, int stride, int maxBatches, Path out, Path checkpoint, Path resume, double minutes) {
+
+    /** No time budget. */
+    public TrainingConfig(Preset preset, Hyperparameters hyperparameters, int epochs, double valSplit, long seed,
+                          int patience, int stride, int maxBatches, Path out, Path checkpoint, Path resume) {
+        this(preset, hyperparameters, epochs, valSplit, seed, patience, stride, maxBatches, out, checkpoint, resume, 0);
+    }
 
     public TrainingConfig {
         Objects.requireNonNull(preset);
@@ -35,39 +44,44 @@ public record TrainingConfig(Preset preset, Hyperparameters hyperparameters, int
         if (epochs < 1) throw new IllegalArgumentException("epochs must be 1 or more: " + epochs);
         if (!(valSplit >= 0 && valSplit < 1)) throw new IllegalArgumentException("validation split must be in [0, 1): " + valSplit);
         if (patience < 0 || stride < 0 || maxBatches < 0) throw new IllegalArgumentException("patience, stride and max batches must not be negative");
+        if (!(minutes >= 0 && minutes <= 60 * 24 * 30)) throw new IllegalArgumentException("the time budget must be 0 to 43200 minutes: " + minutes);
     }
 
-    /** Defaults: the preset's recipe, 10 % validation, seed 42, patience 5, stride seqLen/4. */
+    /** Defaults: the preset's recipe, 10 % validation, seed 42, patience 5, default stride, no time budget. */
     public static TrainingConfig of(Preset preset, int epochs) {
         return new TrainingConfig(preset, Hyperparameters.defaults(preset), epochs, 0.1, 42, 5, 0, 0, null, null, null);
     }
 
     public TrainingConfig withHyperparameters(Hyperparameters h) {
-        return new TrainingConfig(preset, h, epochs, valSplit, seed, patience, stride, maxBatches, out, checkpoint, resume);
+        return new TrainingConfig(preset, h, epochs, valSplit, seed, patience, stride, maxBatches, out, checkpoint, resume, minutes);
     }
 
     public TrainingConfig withSplit(double v, long s) {
-        return new TrainingConfig(preset, hyperparameters, epochs, v, s, patience, stride, maxBatches, out, checkpoint, resume);
+        return new TrainingConfig(preset, hyperparameters, epochs, v, s, patience, stride, maxBatches, out, checkpoint, resume, minutes);
     }
 
     public TrainingConfig withPatience(int p) {
-        return new TrainingConfig(preset, hyperparameters, epochs, valSplit, seed, p, stride, maxBatches, out, checkpoint, resume);
+        return new TrainingConfig(preset, hyperparameters, epochs, valSplit, seed, p, stride, maxBatches, out, checkpoint, resume, minutes);
     }
 
     public TrainingConfig withStride(int s) {
-        return new TrainingConfig(preset, hyperparameters, epochs, valSplit, seed, patience, s, maxBatches, out, checkpoint, resume);
+        return new TrainingConfig(preset, hyperparameters, epochs, valSplit, seed, patience, s, maxBatches, out, checkpoint, resume, minutes);
     }
 
     public TrainingConfig withEpochs(int e) {
-        return new TrainingConfig(preset, hyperparameters, e, valSplit, seed, patience, stride, maxBatches, out, checkpoint, resume);
+        return new TrainingConfig(preset, hyperparameters, e, valSplit, seed, patience, stride, maxBatches, out, checkpoint, resume, minutes);
     }
 
     public TrainingConfig withMaxBatches(int m) {
-        return new TrainingConfig(preset, hyperparameters, epochs, valSplit, seed, patience, stride, m, out, checkpoint, resume);
+        return new TrainingConfig(preset, hyperparameters, epochs, valSplit, seed, patience, stride, m, out, checkpoint, resume, minutes);
     }
 
     public TrainingConfig withFiles(Path outFile, Path checkpointFile, Path resumeFrom) {
-        return new TrainingConfig(preset, hyperparameters, epochs, valSplit, seed, patience, stride, maxBatches, outFile, checkpointFile, resumeFrom);
+        return new TrainingConfig(preset, hyperparameters, epochs, valSplit, seed, patience, stride, maxBatches, outFile, checkpointFile, resumeFrom, minutes);
+    }
+
+    public TrainingConfig withMinutes(double m) {
+        return new TrainingConfig(preset, hyperparameters, epochs, valSplit, seed, patience, stride, maxBatches, out, checkpoint, resume, m);
     }
 
     /** The checkpoint file in effect, or null. */
@@ -79,7 +93,12 @@ public record TrainingConfig(Preset preset, Hyperparameters hyperparameters, int
         return out.resolveSibling(base + ".checkpoint.zip");
     }
 
-    public int effectiveStride(int seqLen) {
-        return stride > 0 ? stride : Math.max(1, seqLen / 4);
+    /**
+     * Steps between window starts: the given stride, else seqLen/2 with every-step targets (each step
+     * is a target in about two windows an epoch) and seqLen/4 with last-step targets.
+     */
+    public int effectiveStride(Hyperparameters hp) {
+        if (stride > 0) return stride;
+        return Math.max(1, hp.seqLen() / (hp.everyStep() ? 2 : 4));
     }
 }

@@ -59,8 +59,11 @@ public final class TrainingViewModel {
     private final IntegerProperty layers = new SimpleIntegerProperty();
     private final DoubleProperty learningRate = new SimpleDoubleProperty();
     private final IntegerProperty patience = new SimpleIntegerProperty(5);
+    private final IntegerProperty minutes = new SimpleIntegerProperty(0);
     private final ObjectProperty<Path> modelFile = new SimpleObjectProperty<>();
     private final BooleanProperty continueModel = new SimpleBooleanProperty(false);
+
+    private volatile long startedNanos;
 
     // Properties: the run
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
@@ -100,6 +103,8 @@ public final class TrainingViewModel {
     public IntegerProperty layersProperty() { return layers; }
     public DoubleProperty learningRateProperty() { return learningRate; }
     public IntegerProperty patienceProperty() { return patience; }
+    /** Time limit in minutes (0 = none): training stops when it is spent, keeping the best weights. */
+    public IntegerProperty minutesProperty() { return minutes; }
     /** Where the model is written; a new name per run unless the user chose one. */
     public ObjectProperty<Path> modelFileProperty() { return modelFile; }
     /** Continue training the model in {@link #modelFileProperty()} instead of starting a new one. */
@@ -144,6 +149,7 @@ public final class TrainingViewModel {
         TrainingConfig config = config(out);
         clearCurves();
         running.set(true);
+        startedNanos = System.nanoTime();
         progress.set(-1);
         status.set("Reading " + trainCount + " training pieces and " + validationCount + " validation pieces…");
         Trainer t = new Trainer(config, new Relay());
@@ -180,10 +186,10 @@ public final class TrainingViewModel {
 
     private TrainingConfig config(Path out) {
         Hyperparameters d = Hyperparameters.defaults(preset.get());
-        Hyperparameters h = new Hyperparameters(seqLen.get(), batch.get(), hidden.get(), layers.get(), d.branchHidden(),
-                d.dense(), d.embedding(), d.dropout(), learningRate.get(), d.optimizer(), d.gradientClip(), d.transpose(),
-                d.timeStretch(), d.velocityStretch());
-        TrainingConfig base = TrainingConfig.of(preset.get(), epochs.get()).withHyperparameters(h).withPatience(patience.get());
+        Hyperparameters h = d.toBuilder().seqLen(seqLen.get()).batch(batch.get()).hidden(hidden.get()).layers(layers.get())
+                .learningRate(learningRate.get()).build();
+        TrainingConfig base = TrainingConfig.of(preset.get(), epochs.get()).withHyperparameters(h).withPatience(patience.get())
+                .withMinutes(minutes.get());
         Path resume = continueModel.get() && out.toFile().isFile() ? out : null;
         return base.withFiles(out, null, resume);
     }
@@ -272,7 +278,9 @@ public final class TrainingViewModel {
                 Iteration it = latest;
                 if (it != null) {
                     double epochsDone = it.epoch() - 1 + (double) it.batch() / Math.max(1, it.batches());
-                    progress.set(Math.min(1, epochsDone / Math.max(1, epochs.get())));
+                    double done = epochsDone / Math.max(1, epochs.get());
+                    if (minutes.get() > 0) done = Math.max(done, (System.nanoTime() - startedNanos) / 60e9 / minutes.get());
+                    progress.set(Math.min(1, done));
                     speed.set(String.format(Locale.ROOT, "epoch %d · minibatch %d/%d · %.0f windows/s", it.epoch(), it.batch(),
                             it.batches(), it.windowsPerSecond()));
                 }

@@ -132,7 +132,7 @@ class TrainerTest {
         List<studio.rondo.engine.encoding.EncodedPiece> val = new ArrayList<>();
         for (Piece p : split.validation()) val.add(r.encoding().encode(p));
         int seqLen = c.hyperparameters().seqLen();
-        var windows = Trainer.windows(val, seqLen, c.effectiveStride(seqLen), null);
+        var windows = Trainer.windows(val, seqLen, c.effectiveStride(c.hyperparameters()), null);
         var evaluator = new studio.rondo.engine.eval.WindowEvaluator(r.network(),
                 studio.rondo.engine.model.NetworkFactory.heads(Preset.PITCH_STEP_DURATION, r.encoding().streams()),
                 new studio.rondo.engine.model.WindowBatches(r.encoding()));
