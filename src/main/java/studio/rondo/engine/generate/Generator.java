@@ -252,6 +252,8 @@ public final class Generator {
         List<Piece.TimedNote> shaped = req.dynamics().apply(trim(decoded, length), encoding.carriesVelocity(), primer, profile,
                 join.barSeconds());
         List<Piece.TimedNote> placed = req.quantize().apply(shift(shaped, join.placeAt()), join.outMap());
+        if (!req.quantize().off() && length.unit() == Length.Unit.SECONDS) // quantize may push the last onsets past the end
+            placed = shift(trim(shift(placed, -join.placeAt()), length), join.placeAt());
         GenerationStats stats = GenerationStats.of(shift(placed, -join.placeAt()), join.barSeconds());
         boolean withPrimer = req.includePrimer() && !primer.isEmpty();
         List<Piece.TimedNote> all = placed;
