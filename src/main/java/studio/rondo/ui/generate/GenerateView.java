@@ -45,7 +45,7 @@ public final class GenerateView extends BorderPane {
         form.setFitToWidth(true);
         form.setMinWidth(300);
         SplitPane split = new SplitPane(form, results(vm, transport));
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.33);
         setCenter(split);
         setBottom(progressRow(vm));
     }
@@ -102,6 +102,9 @@ public final class GenerateView extends BorderPane {
         dice.setOnAction(e -> vm.newSeed());
 
         GridPane grid = new GridPane();
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // labels never shrink to "Pitch r..."
+        grid.getColumnConstraints().add(labels);
         grid.setHgap(8);
         grid.setVgap(8);
         int r = 0;
