@@ -82,7 +82,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--quantize-strength", paramLabel = "PCT", description = "How far onsets move to the --quantize grid, 0..100 %% "
             + "(default: ${DEFAULT-VALUE}).")
-    double quantizeStrength = 100;
+    int quantizeStrength = 100;
 
     @Option(names = "--temperature", paramLabel = "T", description = "0 = always the most likely, 1 = as learned, >1 wilder (default: ${DEFAULT-VALUE}).")
     double temperature = 1.0;
@@ -192,7 +192,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (quantize != null) {
             if (!(quantizeStrength >= 0 && quantizeStrength <= 100))
                 throw new BadInputException("--quantize-strength must be 0..100: " + quantizeStrength);
-            q = q.withStrength(quantizeStrength / 100);
+            q = q.withStrength(quantizeStrength / 100.0);
         }
         try {
             Length len = seconds != null ? Length.seconds(seconds) : bars != null ? Length.bars(bars)
