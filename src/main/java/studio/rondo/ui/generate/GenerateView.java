@@ -182,7 +182,7 @@ public final class GenerateView extends BorderPane {
         dynamics.setConverter(new StringConverter<>() {
             @Override
             public String toString(Dynamics d) {
-                return d == null ? "" : d.fromPrimer() ? "From the primer (or the model)" : d.mark() + " (velocity " + d.level() + ")";
+                return d == null ? "" : d.fromPrimer() ? "Primer's / model's" : d.mark() + " (velocity " + d.level() + ")";
             }
 
             @Override

@@ -198,6 +198,13 @@ class GenerationRespectsMusicTest {
             assertTrue(lastStart >= end - bar, preset + ": the 4th bar has notes, last onset " + lastStart + " < " + (end - bar));
             if (!include) assertEquals(0, barStart, "without the primer the output starts on the bar line");
         }
+        // No primer: 4/4 at 120 bpm, two bars are 4 s.
+        GenerationResult none = g.generate(GenerationRequest.of(Primer.none(), Length.bars(2), Sampling.of(5))).get(0);
+        assertEquals(List.of(new TimeSignature(0, 4, 4)), none.piece().metadata().timeSignatures());
+        assertEquals(500_000, none.piece().tempoMap().microsPerQuarterAt(0));
+        double last = none.piece().notes().stream().mapToDouble(Note::endSeconds).max().orElseThrow();
+        double lastOnset = none.piece().notes().stream().mapToDouble(Note::startSeconds).max().orElseThrow();
+        assertTrue(last <= 4 + 1e-6 && lastOnset >= 2, preset + ": " + lastOnset + ".." + last);
     }
 
     @ParameterizedTest
