@@ -21,21 +21,29 @@ import studio.rondo.sound.SoundFonts;
 import studio.rondo.sound.WavRenderer;
 import picocli.CommandLine.Spec;
 import studio.rondo.engine.EngineRuntime;
+import studio.rondo.engine.generate.Dynamics;
 import studio.rondo.engine.generate.GenerationRequest;
 import studio.rondo.engine.generate.GenerationResult;
 import studio.rondo.engine.generate.Generator;
 import studio.rondo.engine.generate.Length;
 import studio.rondo.engine.generate.Primer;
+import studio.rondo.engine.generate.Quantize;
 import studio.rondo.engine.generate.Sampling;
 import studio.rondo.engine.model.LoadedModel;
 import studio.rondo.engine.model.ModelFileException;
 import studio.rondo.engine.model.ModelStore;
 import studio.rondo.midi.MidiReader;
 import studio.rondo.midi.MidiWriter;
+import studio.rondo.music.Meter;
 import studio.rondo.music.Piece;
+import studio.rondo.music.PitchRange;
 
 /** `rondo generate`: continues a primer (or starts from nothing) with a trained model and writes MIDI files. */
-@Command(name = "generate", description = "Generate MIDI with a trained model (one file per variation).")
+@Command(name = "generate", description = {"Generate MIDI with a trained model (one file per variation).",
+        "Notes stay on the piano and by default in the model's training range; steps and notes no longer than the training "
+                + "pieces show. The result keeps the primer's tempo and time signature where it ends (with --include-primer its "
+                + "whole tempo map and meter). Each result is described by its key, notes per bar, pitch range, longest "
+                + "repeated pitch and share of silence."})
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -54,6 +62,27 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", paramLabel = "S", description = "Seconds to generate instead of a number of notes.")
     Double seconds;
+
+    @Option(names = "--bars", paramLabel = "N", description = "Bars to generate instead of a number of notes, at the meter and tempo "
+            + "where the primer ends (4/4 at 120 bpm without one); the result ends on a bar line.")
+    Integer bars;
+
+    @Option(names = "--pitch-range", paramLabel = "LOW-HIGH", description = "Pitches the generated notes may have, as note names or "
+            + "MIDI numbers: A0-C8, C2-G6, 21-108 (default: the range of the model's training pieces; A0-C8 for older models).")
+    String pitchRange;
+
+    @Option(names = "--dynamics", paramLabel = "LEVEL", description = "primer (default): the model's own velocities where the preset "
+            + "models them (velocity-aware, performance), else the primer's level and spread; or pp, p, mp, mf, f, ff "
+            + "(velocity 33 49 64 80 96 112, shaped in phrases with small variation).")
+    String dynamics = "primer";
+
+    @Option(names = "--quantize", paramLabel = "GRID", description = "Move the generated onsets towards a grid: 1/8, 1/16, 1/8T, 1/16T "
+            + "(triplets), counted from the bar lines of the result (default: off).")
+    String quantize;
+
+    @Option(names = "--quantize-strength", paramLabel = "PCT", description = "How far onsets move to the --quantize grid, 0..100 %% "
+            + "(default: ${DEFAULT-VALUE}).")
+    int quantizeStrength = 100;
 
     @Option(names = "--temperature", paramLabel = "T", description = "0 = always the most likely, 1 = as learned, >1 wilder (default: ${DEFAULT-VALUE}).")
     double temperature = 1.0;
@@ -80,6 +109,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--wav", description = "Also render each result to a .wav beside its .mid (44.1 kHz stereo).")
     boolean wav;
 
+    @Option(names = "--no-normalize", description = "With --wav: keep the synthesizer's level (default: the loudest peak at -1 dBFS).")
+    boolean noNormalize;
+
     @Option(names = "--soundfont", paramLabel = "FILE.sf2", description = "SoundFont for --wav (default: the one chosen in the studio, else the built-in sounds).")
     Path soundFontFile;
 
@@ -93,7 +125,10 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (length != null && seconds != null) throw usage("--length and --seconds exclude each other");
+        if ((length != null ? 1 : 0) + (seconds != null ? 1 : 0) + (bars != null ? 1 : 0) > 1)
+            throw usage("--length, --seconds and --bars exclude each other");
+        if (quantize == null && spec.commandLine().getParseResult().hasMatchedOption("--quantize-strength"))
+            throw usage("--quantize-strength needs --quantize GRID");
         GenerationRequest request = request(Primer.none()); // settings first: usage errors before any file is read
         Primer p = primer();
         request = request(p);
@@ -142,22 +177,40 @@ final class GenerateCommand implements Callable<Integer> {
 
     private WavRenderer renderer() {
         Path file = soundFontFile != null ? soundFontFile : SoundFonts.remembered(SettingsStore.standard()).orElse(null);
-        if (file == null) return new WavRenderer();
+        if (file == null) return new WavRenderer().normalizing(!noNormalize);
         try {
-            return new WavRenderer(SoundFonts.load(file));
+            return new WavRenderer(SoundFonts.load(file)).normalizing(!noNormalize);
         } catch (SoundFontException e) {
             throw new BadInputException(e.getMessage(), e);
         }
     }
 
     private GenerationRequest request(Primer p) {
+        PitchRange range = pitchRange == null ? null : value("--pitch-range", () -> PitchRange.parse(pitchRange));
+        Dynamics dyn = value("--dynamics", () -> Dynamics.parse(dynamics));
+        Quantize q = quantize == null ? Quantize.OFF : value("--quantize", () -> Quantize.parse(quantize));
+        if (quantize != null) {
+            if (!(quantizeStrength >= 0 && quantizeStrength <= 100))
+                throw new BadInputException("--quantize-strength must be 0..100: " + quantizeStrength);
+            q = q.withStrength(quantizeStrength / 100.0);
+        }
         try {
-            Length len = seconds != null ? Length.seconds(seconds) : Length.notes(length != null ? length : DEFAULT_LENGTH);
+            Length len = seconds != null ? Length.seconds(seconds) : bars != null ? Length.bars(bars)
+                    : Length.notes(length != null ? length : DEFAULT_LENGTH);
             if (seed == null) seed = new java.util.SplittableRandom().nextLong() >>> 16; // random, short enough to retype
             long s = seed;
-            return new GenerationRequest(p, len, new Sampling(temperature, topK, topP, s), variations, includePrimer);
+            return new GenerationRequest(p, len, new Sampling(temperature, topK, topP, s), variations, includePrimer, range, dyn, q);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
+        }
+    }
+
+    /** A parsed option value; a bad one is bad input naming the option. */
+    private static <T> T value(String option, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(option + ": " + e.getMessage(), e);
         }
     }
 
@@ -198,8 +251,10 @@ final class GenerateCommand implements Callable<Integer> {
 
     private static String line(Path f, GenerationResult r) {
         var s = r.stats();
-        return String.format(Locale.ROOT, "%s: %d notes, %.1f s, seed %d, longest repeat %d, silence %.0f%%, %.0f events/s%s",
-                f, r.piece().notes().size(), r.piece().durationSeconds(), r.seed(), s.longestRepeat(), 100 * s.silenceFraction(),
+        return String.format(Locale.ROOT, "%s: %d notes, %.1f s, seed %d, %s, %.1f notes/bar, range %s, longest repeat %d, silence %.0f%%, "
+                        + "%.0f events/s%s",
+                f, r.piece().notes().size(), r.piece().durationSeconds(), r.seed(), s.key() == null ? "no key" : s.key(), s.notesPerBar(),
+                s.pitchRange().isEmpty() ? "-" : s.pitchRange(), s.longestRepeat(), 100 * s.silenceFraction(),
                 r.eventsPerSecond(), r.lengthReached() ? "" : " (stopped at the event limit before the length was reached)");
     }
 
@@ -214,6 +269,19 @@ final class GenerateCommand implements Callable<Integer> {
         o.put("lengthReached", r.lengthReached());
         o.put("longestRepeat", r.stats().longestRepeat());
         o.put("silenceFraction", round(r.stats().silenceFraction()));
+        if (r.stats().key() != null) o.put("key", r.stats().key()); else o.putNull("key");
+        o.put("notesPerBar", round(r.stats().notesPerBar()));
+        if (r.stats().lowestPitch() >= 0) {
+            o.put("pitchRange", r.stats().pitchRange());
+            o.put("lowestPitch", r.stats().lowestPitch());
+            o.put("highestPitch", r.stats().highestPitch());
+        }
+        var map = r.piece().tempoMap();
+        long join = map.tickAt(r.joinSeconds());
+        var sig = Meter.at(r.piece().metadata().timeSignatures(), join);
+        o.put("joinSeconds", round(r.joinSeconds()));
+        o.put("tempoAtJoin", round(map.bpmAt(join)));
+        o.put("timeSignatureAtJoin", Meter.name(sig));
         o.put("elapsedSeconds", round(r.elapsedSeconds()));
         o.put("eventsPerSecond", Math.round(r.eventsPerSecond()));
     }

@@ -23,7 +23,7 @@ import studio.rondo.sound.SoundFontException;
 import studio.rondo.sound.SoundFonts;
 import studio.rondo.sound.WavRenderer;
 
-@Command(name = "render", description = "Render a MIDI file to a WAV file (44.1 kHz, 16-bit, stereo).%n"
+@Command(name = "render", description = "Render a MIDI file to a WAV file (44.1 kHz, 16-bit, stereo), its peak normalised to -1 dBFS.%n"
         + "Uses --soundfont, else the SoundFont chosen in the studio, else the built-in sounds.")
 final class RenderCommand implements Callable<Integer> {
     @Spec
@@ -37,6 +37,9 @@ final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--soundfont", paramLabel = "FILE.sf2", description = "A SoundFont to play the piece with.")
     Path soundFontFile;
+
+    @Option(names = "--no-normalize", description = "Keep the synthesizer's level (default: scaled so the loudest peak is at -1 dBFS).")
+    boolean noNormalize;
 
     @Option(names = "--force", description = "Overwrite FILE.wav if it exists.")
     boolean force;
@@ -53,10 +56,11 @@ final class RenderCommand implements Callable<Integer> {
         Soundbank soundFont = loadSoundFont(soundFontUsed, err);
         if (soundFont == null) soundFontUsed = null;
 
-        WavRenderer.Result result = new WavRenderer(soundFont).render(sequence, output, RenderProgress.none(), () -> false);
+        WavRenderer.Result result = new WavRenderer(soundFont).normalizing(!noNormalize).render(sequence, output, RenderProgress.none(), () -> false);
         double took = (System.nanoTime() - start) / 1e9;
-        out.printf(Locale.ROOT, "Wrote %s: %s of audio with %s in %.1f s%n", result.file().toAbsolutePath(), minutes(result.seconds()),
-                soundFontUsed == null ? "the built-in sounds" : soundFontUsed.getFileName(), took);
+        out.printf(Locale.ROOT, "Wrote %s: %s of audio with %s in %.1f s%s%n", result.file().toAbsolutePath(), minutes(result.seconds()),
+                soundFontUsed == null ? "the built-in sounds" : soundFontUsed.getFileName(), took,
+                noNormalize ? "" : String.format(Locale.ROOT, ", normalised to -1 dBFS (%+.1f dB)", result.gainDb()));
         out.flush();
         return ExitCodes.OK;
     }

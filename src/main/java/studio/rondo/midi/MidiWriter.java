@@ -67,7 +67,8 @@ public final class MidiWriter {
         }
         for (PieceMetadata.TimeSignature ts : meta.timeSignatures()) {
             int log2 = Integer.numberOfTrailingZeros(ts.denominator());
-            conductor.add(new Timed(ts.tick(), Timed.META, meta(META_TIME_SIGNATURE, new byte[] {(byte) ts.numerator(), (byte) log2, 24, 8})));
+            conductor.add(new Timed(ts.tick(), Timed.META, meta(META_TIME_SIGNATURE,
+                    new byte[] {(byte) ts.numerator(), (byte) log2, (byte) clocksPerClick(ts), 8})));
         }
         for (PieceMetadata.KeySignature ks : meta.keySignatures()) {
             conductor.add(new Timed(ks.tick(), Timed.META, meta(META_KEY_SIGNATURE, new byte[] {(byte) ks.sharps(), (byte) (ks.minor() ? 1 : 0)})));
@@ -102,6 +103,16 @@ public final class MidiWriter {
         } catch (InvalidMidiDataException e) {
             throw new IllegalStateException("PPQ sequence refused", e); // cannot happen for PPQ
         }
+    }
+
+    /**
+     * MIDI clocks (24 per quarter) per metronome click: one beat of the denominator, a dotted one in
+     * compound meters (6/8, 9/8, 12/8, 6/16...).
+     */
+    static int clocksPerClick(PieceMetadata.TimeSignature ts) {
+        int beat = 96 / Math.max(1, Math.min(96, ts.denominator()));
+        boolean compound = ts.denominator() >= 8 && ts.numerator() > 3 && ts.numerator() % 3 == 0;
+        return Math.max(1, Math.min(127, compound ? 3 * beat : beat));
     }
 
     private record Timed(long tick, int rank, MidiMessage message) {

@@ -32,6 +32,11 @@ public final class Piece {
      * through the given tempo map, so the piece can be written as a MIDI file.
      */
     public static Piece fromSeconds(String name, List<TimedNote> timed, TempoMap tempoMap) {
+        return fromSeconds(name, timed, tempoMap, PieceMetadata.empty());
+    }
+
+    /** As {@link #fromSeconds(String, List, TempoMap)}, with metadata (e.g. time signatures). */
+    public static Piece fromSeconds(String name, List<TimedNote> timed, TempoMap tempoMap, PieceMetadata metadata) {
         List<Note> notes = new ArrayList<>(timed.size());
         for (TimedNote t : timed) {
             long start = tempoMap.tickAt(t.startSeconds());
@@ -39,7 +44,7 @@ public final class Piece {
             double endSeconds = Math.max(t.endSeconds(), t.startSeconds() + 1e-6);
             notes.add(new Note(t.pitch(), t.velocity(), t.channel(), 0, start, end, t.startSeconds(), endSeconds));
         }
-        return new Piece(name, notes, tempoMap, PieceMetadata.empty());
+        return new Piece(name, notes, tempoMap, metadata);
     }
 
     /** A note placed in seconds only, before the piece's ticks are known. */

@@ -30,6 +30,11 @@ public record PieceMetadata(int format, List<String> trackNames, List<String> co
         return new PieceMetadata(-1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
+    /** A copy with these time signatures instead. */
+    public PieceMetadata withTimeSignatures(List<TimeSignature> signatures) {
+        return new PieceMetadata(format, trackNames, copyright, signatures, keySignatures, programChanges, sustainEvents);
+    }
+
     /** A time signature in force from {@code tick}; denominator as a note value (4 = quarter). */
     public record TimeSignature(long tick, int numerator, int denominator) {
     }

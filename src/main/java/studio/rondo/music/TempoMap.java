@@ -90,6 +90,24 @@ public final class TempoMap {
         return out;
     }
 
+    /**
+     * The map as seen from {@code origin}: tick 0 of the result is {@code origin} here, starting with
+     * the tempo in force there; changes after {@code until} are dropped (the last tempo goes on).
+     */
+    public TempoMap slice(long origin, long until) {
+        List<Tempo> out = new ArrayList<>();
+        out.add(new Tempo(0, microsPerQuarterAt(origin)));
+        for (int i = 0; i < ticks.length; i++) {
+            if (ticks[i] > origin && ticks[i] <= until) out.add(new Tempo(ticks[i] - origin, micros[i]));
+        }
+        return new TempoMap(resolution, out);
+    }
+
+    /** Tempo in beats per minute at a tick. */
+    public double bpmAt(long tick) {
+        return 60_000_000.0 / microsPerQuarterAt(tick);
+    }
+
     private int indexAtTick(long tick) {
         int lo = 0, hi = ticks.length - 1;
         while (lo < hi) {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +31,9 @@ import studio.rondo.util.AtomicFiles;
 /**
  * Renders a {@link Sequence} to a .wav file (44.1 kHz, 16-bit, stereo) offline, faster than real
  * time, with the Gervill synthesizer that also plays the piece, and the user's SoundFont or the
- * built-in sounds.
+ * built-in sounds. By default the result is normalised: scaled so its loudest sample peaks at
+ * {@value #DEFAULT_PEAK_DBFS} dBFS (quiet pieces come out at a sensible level, loud ones never clip
+ * further); {@link #withoutNormalization()} writes the synthesizer's level as it is.
  *
  * <p>Gervill renders into a stream only through its {@code AudioSynthesizer.openStream}, which lives
  * in the unexported package {@code com.sun.media.sound}: it is called reflectively (javac refuses
@@ -41,6 +44,8 @@ public final class WavRenderer {
     public static final AudioFormat FORMAT = new AudioFormat(SAMPLE_RATE, 16, 2, true, false);
     /** Long enough for piano and string releases to fade after the last note. */
     public static final double DEFAULT_TAIL_SECONDS = 2.0;
+    /** Peak of a normalised render, in dB below full scale. */
+    public static final double DEFAULT_PEAK_DBFS = -1.0;
     static final String ADD_EXPORTS = "--add-exports java.desktop/com.sun.media.sound=ALL-UNNAMED";
 
     private static final String AUDIO_SYNTHESIZER = "com.sun.media.sound.AudioSynthesizer";
@@ -49,12 +54,17 @@ public final class WavRenderer {
     /** Events are handed to the synth this far ahead of the audio being rendered. */
     private static final long LOOKAHEAD_MICROS = 1_000_000;
 
-    /** What was written. */
-    public record Result(Path file, double seconds, long frames) {
+    /**
+     * What was written.
+     *
+     * @param gainDb gain applied by normalisation (0 when off or for silence)
+     */
+    public record Result(Path file, double seconds, long frames, double gainDb) {
     }
 
     private final Soundbank soundFont;
     private final double tailSeconds;
+    private final double peakDbfs; // NaN = no normalisation
 
     /** Renders with the built-in sounds. */
     public WavRenderer() {
@@ -67,9 +77,36 @@ public final class WavRenderer {
     }
 
     public WavRenderer(Soundbank soundFont, double tailSeconds) {
+        this(soundFont, tailSeconds, DEFAULT_PEAK_DBFS);
+    }
+
+    private WavRenderer(Soundbank soundFont, double tailSeconds, double peakDbfs) {
         if (!(tailSeconds >= 0)) throw new IllegalArgumentException("tail must be 0 or more seconds: " + tailSeconds);
+        if (!Double.isNaN(peakDbfs) && !(peakDbfs <= 0 && peakDbfs >= -60))
+            throw new IllegalArgumentException("normalisation peak must be -60..0 dBFS: " + peakDbfs);
         this.soundFont = soundFont;
         this.tailSeconds = tailSeconds;
+        this.peakDbfs = peakDbfs;
+    }
+
+    /** The same renderer writing the synthesizer's level unchanged. */
+    public WavRenderer withoutNormalization() {
+        return new WavRenderer(soundFont, tailSeconds, Double.NaN);
+    }
+
+    /** The same renderer normalising to a peak of {@code dbfs} (e.g. -1). */
+    public WavRenderer withNormalization(double dbfs) {
+        return new WavRenderer(soundFont, tailSeconds, dbfs);
+    }
+
+    /** @param on normalise to {@value #DEFAULT_PEAK_DBFS} dBFS, or not */
+    public WavRenderer normalizing(boolean on) {
+        return on ? withNormalization(Double.isNaN(peakDbfs) ? DEFAULT_PEAK_DBFS : peakDbfs) : withoutNormalization();
+    }
+
+    /** True when renders are normalised. */
+    public boolean normalizes() {
+        return !Double.isNaN(peakDbfs);
     }
 
     /** Seconds of audio {@link #render} writes: the piece (to its last note-off) plus the release tail. */
@@ -94,22 +131,78 @@ public final class WavRenderer {
         long totalFrames = Math.round(seconds * SAMPLE_RATE);
 
         Synthesizer synth = openStreamingSynth();
+        Path raw = normalizes() ? Files.createTempFile("rondo-render", ".pcm") : null;
+        double gainDb = 0;
         try (AudioInputStream audio = openStream(synth)) {
             if (soundFont != null && !Instruments.add(synth, soundFont, Instruments.programsOf(sequence)))
                 throw new IOException("The synthesizer refused the SoundFont " + soundFont.getName());
             Receiver receiver = synth.getReceiver();
-            AtomicFiles.write(target, out -> {
-                OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-                WavHeader.write(buffered, FORMAT, totalFrames);
-                pump(audio, receiver, events, totalFrames, buffered, progress, cancelRequested);
-                buffered.flush();
-            });
+            if (raw == null) {
+                AtomicFiles.write(target, out -> {
+                    OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+                    WavHeader.write(buffered, FORMAT, totalFrames);
+                    pump(audio, receiver, events, totalFrames, buffered, progress, cancelRequested);
+                    buffered.flush();
+                });
+            } else {
+                // Two passes: render to a scratch file while finding the peak, then write it scaled.
+                int peak;
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(raw), 1 << 16)) {
+                    PeakStream measured = new PeakStream(out);
+                    pump(audio, receiver, events, totalFrames, measured, progress, cancelRequested);
+                    peak = measured.peak;
+                }
+                double gain = peak == 0 ? 1 : Math.pow(10, peakDbfs / 20) * 32767.0 / peak;
+                gainDb = peak == 0 ? 0 : 20 * Math.log10(gain);
+                AtomicFiles.write(target, out -> {
+                    OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+                    WavHeader.write(buffered, FORMAT, totalFrames);
+                    scale(raw, gain, buffered);
+                    buffered.flush();
+                });
+            }
         } catch (MidiUnavailableException e) {
             throw new IOException("The synthesizer did not open: " + e.getMessage(), e);
         } finally {
             synth.close();
+            if (raw != null) Files.deleteIfExists(raw);
         }
-        return new Result(target, totalFrames / (double) SAMPLE_RATE, totalFrames);
+        return new Result(target, totalFrames / (double) SAMPLE_RATE, totalFrames, gainDb);
+    }
+
+    /** Copies 16-bit little-endian samples, each multiplied by {@code gain} (rounded, kept in range). */
+    private static void scale(Path raw, double gain, OutputStream out) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(raw)) {
+            int n;
+            while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
+                for (int i = 0; i + 1 < n; i += 2) {
+                    int v = (short) ((buffer[i] & 0xFF) | (buffer[i + 1] << 8));
+                    int scaled = (int) Math.max(-32768, Math.min(32767, Math.round(v * gain)));
+                    buffer[i] = (byte) scaled;
+                    buffer[i + 1] = (byte) (scaled >> 8);
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+
+    /** Passes 16-bit little-endian samples through, remembering the largest magnitude. */
+    private static final class PeakStream extends java.io.FilterOutputStream {
+        int peak;
+
+        PeakStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            for (int i = off; i + 1 < off + len; i += 2) {
+                int v = Math.abs((short) ((b[i] & 0xFF) | (b[i + 1] << 8)));
+                if (v > peak) peak = v;
+            }
+            out.write(b, off, len);
+        }
     }
 
     /** Reads the rendered audio chunk by chunk, handing the synth each event shortly before it sounds. */

@@ -54,7 +54,9 @@ class GenerateCommandTest {
         assertEquals(24, MidiReader.read(f).notes().size());
         String line = out.toString();
         assertTrue(line.startsWith(f + ": 24 notes, "), line);
-        assertTrue(line.contains("seed 5, longest repeat ") && line.contains("silence "), line);
+        assertTrue(line.contains("seed 5, ") && line.contains(" notes/bar, range ") && line.contains("longest repeat ")
+                && line.contains("silence "), line);
+        assertTrue(line.matches("(?s).*seed 5, [A-G][b#]? (major|minor), .*"), "names the key: " + line);
     }
 
     @Test
@@ -79,6 +81,43 @@ class GenerateCommandTest {
         assertEquals(ExitCodes.OK, run("generate", "--model", model.toString(), "--primer", primer.toString(), "--seconds", "3",
                 "--seed", "9", "--include-primer", "--out", single.toString()), err.toString());
         assertArrayEquals(Files.readAllBytes(folder.resolve("primer-1.mid")), Files.readAllBytes(single));
+    }
+
+    @Test
+    void pitchRangeBarsDynamicsAndQuantizeShapeTheResultAndTheJsonDescribesIt() throws Exception {
+        Path f = dir.resolve("shaped.mid");
+        int code = run("generate", "--model", model.toString(), "--primer", primer.toString(), "--primer-notes", "16", "--bars", "3",
+                "--pitch-range", "C4-C5", "--dynamics", "mf", "--quantize", "1/8", "--quantize-strength", "100", "--seed", "3",
+                "--json", "--out", f.toString());
+        assertEquals(ExitCodes.OK, code, err.toString());
+        JsonNode r = new ObjectMapper().readTree(out.toString()).get(0);
+        Piece p = MidiReader.read(f);
+        assertTrue(p.notes().size() > 0);
+        for (var n : p.notes()) {
+            assertTrue(n.pitch() >= 60 && n.pitch() <= 72, "pitch " + n.pitch());
+            assertEquals(0, n.startTick() % (p.resolution() / 2), "on the 1/8 grid: " + n.startTick());
+        }
+        assertTrue(p.lengthTicks() <= 3L * 4 * p.resolution(), "three 4/4 bars: " + p.lengthTicks());
+        assertTrue(p.notes().stream().mapToInt(n -> n.velocity()).distinct().count() > 1, "mf varies");
+        assertTrue(r.get("key").asText().matches("[A-G][b#]? (major|minor)"), r.toString());
+        assertTrue(r.get("notesPerBar").asDouble() > 0, r.toString());
+        assertTrue(r.get("lowestPitch").asInt() >= 60 && r.get("highestPitch").asInt() <= 72, r.toString());
+        assertEquals("4/4", r.get("timeSignatureAtJoin").asText());
+        assertEquals(120, r.get("tempoAtJoin").asDouble(), 0.01);
+    }
+
+    @Test
+    void badMusicalOptionsAreBadInputNamingTheOption() {
+        for (String[] bad : new String[][] {{"--pitch-range", "C1-C9"}, {"--pitch-range", "low"}, {"--dynamics", "fff"},
+                {"--quantize", "1/5"}}) {
+            err.getBuffer().setLength(0);
+            assertEquals(ExitCodes.BAD_INPUT, run("generate", "--model", model.toString(), bad[0], bad[1], "--out", dir.resolve("b.mid").toString()));
+            String e = err.toString().trim();
+            assertTrue(e.contains(bad[0] + ": ") && !e.contains("\n"), e);
+        }
+        assertEquals(ExitCodes.USAGE, run("generate", "--model", model.toString(), "--bars", "2", "--length", "5",
+                "--out", dir.resolve("b.mid").toString()));
+        assertTrue(Files.notExists(dir.resolve("b.mid")));
     }
 
     @Test

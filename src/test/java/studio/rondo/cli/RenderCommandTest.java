@@ -54,6 +54,22 @@ class RenderCommandTest {
         assertEquals("", err.toString());
     }
 
+    private static double peak(Path wav) throws Exception {
+        double peak = 0;
+        for (float v : TestPieces.samples(wav)) peak = Math.max(peak, Math.abs(v));
+        return 20 * Math.log10(peak * 32768 / 32767.0);
+    }
+
+    @Test
+    void normalisesToMinusOneDbfsUnlessToldNotTo() throws Exception {
+        Path normal = dir.resolve("normal.wav"), raw = dir.resolve("raw.wav");
+        assertEquals(0, run("render", midi.toString(), "--out", normal.toString()), err.toString());
+        assertTrue(out.toString().contains("normalised to -1 dBFS ("), out.toString());
+        assertEquals(0, run("render", midi.toString(), "--no-normalize", "--out", raw.toString()), err.toString());
+        assertEquals(-1.0, peak(normal), 0.1);
+        assertTrue(Math.abs(peak(raw) + 1.0) > 0.5, "the synthesizer's own level: " + peak(raw));
+    }
+
     @Test
     void refusesToOverwriteAnExistingFileWithoutForce() throws Exception {
         Path wav = dir.resolve("taken.wav");

@@ -46,6 +46,20 @@ class MidiWriterTest {
     }
 
     @Test
+    void timeSignaturesChangingMidPieceSurviveAndClickOnTheirBeat() throws Exception {
+        TempoMap map = TempoMap.constant(480, 100);
+        var sigs = List.of(new PieceMetadata.TimeSignature(0, 3, 4), new PieceMetadata.TimeSignature(3 * 480, 6, 8),
+                new PieceMetadata.TimeSignature(6 * 480, 5, 4));
+        Piece p = new Piece("meters", List.of(new Note(60, 80, 0, 0, 0, 480, 0, 0.6)), map, PieceMetadata.empty().withTimeSignatures(sigs));
+        Path f = dir.resolve("meters.mid");
+        MidiWriter.write(p, f);
+        assertEquals(sigs, MidiReader.read(f).metadata().timeSignatures());
+        assertEquals(24, MidiWriter.clocksPerClick(sigs.get(0)));
+        assertEquals(36, MidiWriter.clocksPerClick(sigs.get(1)), "6/8 clicks on the dotted quarter");
+        assertEquals(12, MidiWriter.clocksPerClick(new PieceMetadata.TimeSignature(0, 3, 8)));
+    }
+
+    @Test
     void roundTripsARealPianoPiece() throws Exception {
         Piece original = MidiReader.read(SharedData.file("piano-midi-de/mozart/mz_311_2.mid"));
         Path file = dir.resolve("mz_311_2.mid");

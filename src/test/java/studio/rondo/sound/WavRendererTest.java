@@ -41,6 +41,30 @@ class WavRendererTest {
         assertEquals(44 + 4 * result.frames(), Files.size(wav));
     }
 
+    private static double peakDbfs(float[] samples) {
+        double peak = 0;
+        for (float v : samples) peak = Math.max(peak, Math.abs(v));
+        return 20 * Math.log10(peak * 32768 / 32767.0);
+    }
+
+    @Test
+    void normalisesThePeakToMinusOneDbfsByDefaultAndLeavesTheLevelWhenAskedNotTo() throws Exception {
+        for (int velocity : new int[] {30, 110}) {
+            Sequence quiet = TestPieces.piece().note(0, 0.5, 60, velocity).note(0.5, 0.5, 67, velocity).build();
+            Path normal = dir.resolve("normal" + velocity + ".wav"), raw = dir.resolve("raw" + velocity + ".wav");
+            WavRenderer.Result r = new WavRenderer().render(quiet, normal, RenderProgress.none(), () -> false);
+            WavRenderer.Result unscaled = new WavRenderer().withoutNormalization().render(quiet, raw, RenderProgress.none(), () -> false);
+            double peak = peakDbfs(TestPieces.samples(normal)), rawPeak = peakDbfs(TestPieces.samples(raw));
+            assertEquals(WavRenderer.DEFAULT_PEAK_DBFS, peak, 0.1, "velocity " + velocity + ": normalised peak");
+            assertEquals(0, unscaled.gainDb());
+            assertEquals(rawPeak + r.gainDb(), peak, 0.1, "the gain reported is the gain applied");
+            assertTrue(Math.abs(rawPeak - WavRenderer.DEFAULT_PEAK_DBFS) > 0.5, "the raw render peaks elsewhere: " + rawPeak);
+        }
+        Path quieter = dir.resolve("minus6.wav");
+        new WavRenderer().withNormalization(-6).render(TestPieces.arpeggio(1.0), quieter, RenderProgress.none(), () -> false);
+        assertEquals(-6, peakDbfs(TestPieces.samples(quieter)), 0.1);
+    }
+
     @Test
     void isSilentBeforeALateFirstNoteAndSoundsWhileItPlays() throws Exception {
         Path wav = dir.resolve("late.wav");

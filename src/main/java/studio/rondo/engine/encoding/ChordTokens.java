@@ -100,6 +100,11 @@ public final class ChordTokens implements Encoding {
     }
 
     @Override
+    public boolean[] outsidePitchRange(int stream, int low, int high) {
+        return stream == TOKEN ? GridEvents.outsideRange(vocabulary(), low, high) : null;
+    }
+
+    @Override
     public EncodingSpec spec() {
         requireFitted();
         Map<String, Double> params = new HashMap<>(grid.parameters());

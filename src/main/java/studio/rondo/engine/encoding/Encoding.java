@@ -48,6 +48,21 @@ public interface Encoding {
         return Piece.fromSeconds(name, decode(steps, context), context.tempoMap());
     }
 
+    /**
+     * The classes of a categorical stream that would sound a pitch outside {@code low..high}: a
+     * sampler never draws them. The default (no stream names pitches) allows every class: null.
+     *
+     * @return per class of {@code stream}, true = never draw; null when the stream names no pitches
+     */
+    default boolean[] outsidePitchRange(int stream, int low, int high) {
+        return null;
+    }
+
+    /** True when the steps carry each note's velocity (else decoding gives every note the context's). */
+    default boolean carriesVelocity() {
+        return false;
+    }
+
     /** The state that recreates this encoding through {@link Encodings#fromSpec}. */
     EncodingSpec spec();
 }

@@ -135,6 +135,15 @@ final class GridEvents {
         return out;
     }
 
+    /** Tokens naming any pitch outside {@code low..high} (rests and unknown tokens name none: allowed). */
+    static boolean[] outsideRange(Vocabulary tokens, int low, int high) {
+        boolean[] out = new boolean[tokens.size()];
+        for (int i = 0; i < out.length; i++) {
+            for (int p : parseChord(tokens.token(i))) if (p < low || p > high) out[i] = true;
+        }
+        return out;
+    }
+
     /** Grid units as a reduced quarter-length fraction: "0", "1/3", "3/2", "2". */
     static String fraction(long units, int grid) {
         long g = gcd(Math.abs(units), grid);

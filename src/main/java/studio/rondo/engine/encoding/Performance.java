@@ -151,6 +151,19 @@ public final class Performance implements Encoding {
         openAt[pitch] = -1;
     }
 
+    /** NOTE_ON and NOTE_OFF of pitches outside the range; time shifts and velocities stay allowed. */
+    @Override
+    public boolean[] outsidePitchRange(int stream, int low, int high) {
+        boolean[] out = new boolean[SIZE];
+        for (int p = 0; p < 128; p++) out[NOTE_ON + p] = out[NOTE_OFF + p] = p < low || p > high;
+        return out;
+    }
+
+    @Override
+    public boolean carriesVelocity() {
+        return true;
+    }
+
     @Override
     public EncodingSpec spec() {
         // The fixed vocabulary is stored anyway, so a model file says what its 388 outputs mean.

@@ -97,6 +97,19 @@ public final class PitchEmbeddingDeltaVelocity implements Encoding {
     }
 
     @Override
+    public boolean[] outsidePitchRange(int stream, int low, int high) {
+        if (stream != PITCH) return null;
+        boolean[] out = new boolean[128];
+        for (int p = 0; p < 128; p++) out[p] = p < low || p > high; // class = MIDI pitch
+        return out;
+    }
+
+    @Override
+    public boolean carriesVelocity() {
+        return true;
+    }
+
+    @Override
     public EncodingSpec spec() {
         return new EncodingSpec(NAME, Map.of("maxHold", maxHold, "lastHold", lastHold), Map.of());
     }

@@ -72,6 +72,14 @@ public final class PitchStepDuration implements Encoding {
     }
 
     @Override
+    public boolean[] outsidePitchRange(int stream, int low, int high) {
+        if (stream != PITCH) return null;
+        boolean[] out = new boolean[128];
+        for (int p = 0; p < 128; p++) out[p] = p < low || p > high; // class = MIDI pitch
+        return out;
+    }
+
+    @Override
     public EncodingSpec spec() {
         return new EncodingSpec(name, Map.of(), Map.of());
     }

@@ -123,6 +123,11 @@ public final class ThreeStream implements Encoding {
     }
 
     @Override
+    public boolean[] outsidePitchRange(int stream, int low, int high) {
+        return stream == NOTE ? GridEvents.outsideRange(noteVocabulary(), low, high) : null;
+    }
+
+    @Override
     public EncodingSpec spec() {
         requireFitted();
         return new EncodingSpec(NAME, grid.parameters(),

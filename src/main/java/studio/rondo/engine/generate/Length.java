@@ -1,12 +1,13 @@
 package studio.rondo.engine.generate;
 
 /**
- * How much to generate (not counting the primer): a number of model steps (events), of notes, or
- * of seconds. Generation also stops after {@code maxEvents} steps, so a model whose time never
+ * How much to generate (not counting the primer): a number of model steps (events), of notes, of
+ * seconds or of bars (at the meter and tempo in force where the primer ends; 4/4 at 120 bpm without
+ * one). Generation also stops after {@code maxEvents} steps, so a model whose time never
  * advances cannot run forever; the result then says the length was not reached.
  *
  * @param unit      what {@code amount} counts
- * @param amount    events or notes (whole numbers), or seconds
+ * @param amount    events, notes or bars (whole numbers), or seconds
  * @param maxEvents upper bound on steps generated
  */
 public record Length(Unit unit, double amount, int maxEvents) {
@@ -17,7 +18,12 @@ public record Length(Unit unit, double amount, int maxEvents) {
         /** Notes started; a chord of three counts three. The output keeps exactly this many. */
         NOTES,
         /** Seconds from the first generated step; notes past the end are cut at it. */
-        SECONDS
+        SECONDS,
+        /**
+         * Bars, counted from the bar line at or before the join: the continuation fills them to their
+         * end (notes past it are cut at it), so the result ends on a bar line.
+         */
+        BARS
     }
 
     public Length {
@@ -41,6 +47,24 @@ public record Length(Unit unit, double amount, int maxEvents) {
         return new Length(Unit.SECONDS, s, (int) Math.min(Integer.MAX_VALUE, Math.ceil(300 * s) + 64));
     }
 
+    /** Up to 300 steps per second at up to 8 s per bar. */
+    public static Length bars(int n) {
+        return new Length(Unit.BARS, n, (int) Math.min(Integer.MAX_VALUE, 2400L * n + 64));
+    }
+
+    /** This length with bars turned into seconds (bars of {@code barSeconds}, the first one {@code offset} s in). */
+    Length inSeconds(double barSeconds, double offset) {
+        if (unit != Unit.BARS) return this;
+        return new Length(Unit.SECONDS, Math.max(1e-3, amount * barSeconds - offset), maxEvents);
+    }
+
+    /** "200 notes", "8 bars". */
+    @Override
+    public String toString() {
+        String what = unit.name().toLowerCase(java.util.Locale.ROOT);
+        return (unit == Unit.SECONDS ? Double.toString(amount) : Long.toString((long) amount)) + " " + what;
+    }
+
     public Length withMaxEvents(int max) {
         return new Length(unit, amount, max);
     }
@@ -50,7 +74,7 @@ public record Length(Unit unit, double amount, int maxEvents) {
         double f = switch (unit) {
             case EVENTS -> events / amount;
             case NOTES -> notes / amount;
-            case SECONDS -> seconds / amount;
+            case SECONDS, BARS -> seconds / amount;
         };
         return Math.min(1, f);
     }
@@ -59,7 +83,7 @@ public record Length(Unit unit, double amount, int maxEvents) {
         return switch (unit) {
             case EVENTS -> events >= amount;
             case NOTES -> notes >= amount;
-            case SECONDS -> seconds >= amount;
+            case SECONDS, BARS -> seconds >= amount;
         };
     }
 }

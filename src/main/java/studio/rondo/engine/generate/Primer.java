@@ -5,10 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import studio.rondo.engine.encoding.DecodeContext;
 import studio.rondo.midi.MidiReader;
+import studio.rondo.music.Meter;
 import studio.rondo.music.Note;
 import studio.rondo.music.Piece;
+import studio.rondo.music.PieceMetadata;
+import studio.rondo.music.PieceMetadata.TimeSignature;
 import studio.rondo.music.TempoMap;
 
 /**
@@ -16,23 +20,37 @@ import studio.rondo.music.TempoMap;
  * it, a piano-roll selection, or none ({@link #none()}: the generator then starts from a neutral
  * step, see {@link StartStep}).
  *
- * <p>The notes are moved so the first one starts at 0 (a selection from the middle of a piece must
- * not start with a long gap) and carry one constant tempo: the tempo in force at the primer's first
- * note, or 120 bpm. Output is written at that tempo; the quarter-based encodings read quarters at it.
+ * <p>From a piece, the primer keeps the piece's tempo map and time signatures over its notes, moved
+ * so that time 0 is the bar line at or before its first note (a selection from the middle of a piece
+ * starts with less than a bar of rest, and its bars stay where the piece had them). A selection
+ * ({@link #ofNotes}) starts at its first note, at one tempo, in 4/4. The continuation goes on at the
+ * tempo and meter in force where the primer ends.
  *
- * @param name  for output names ("prelude" → "prelude-1.mid"); "generated" without a primer
- * @param notes non-drum notes, onset order, the first at 0; empty = no primer
- * @param bpm   tempo of the primer and of the output
+ * @param name           for output names ("prelude" → "prelude-1.mid"); "generated" without a primer
+ * @param notes          non-drum notes, onset order; empty = no primer
+ * @param tempoMap       the primer's tempo map (tick 0 = time 0)
+ * @param timeSignatures the primer's time signatures (empty = 4/4)
  */
-public record Primer(String name, List<Piece.TimedNote> notes, double bpm) {
+public record Primer(String name, List<Piece.TimedNote> notes, TempoMap tempoMap, List<TimeSignature> timeSignatures) {
     public static final double DEFAULT_BPM = 120;
 
     public Primer {
-        if (!(bpm >= 10 && bpm <= 1000)) throw new IllegalArgumentException("tempo out of range: " + bpm + " bpm");
+        Objects.requireNonNull(tempoMap, "tempoMap");
         notes = List.copyOf(notes);
+        timeSignatures = List.copyOf(timeSignatures);
     }
 
-    /** No primer: the model starts from its own beginning, at 120 bpm. */
+    /** A primer at one constant tempo, in 4/4. */
+    public Primer(String name, List<Piece.TimedNote> notes, double bpm) {
+        this(name, notes, constant(bpm), List.of());
+    }
+
+    private static TempoMap constant(double bpm) {
+        if (!(bpm >= 10 && bpm <= 1000)) throw new IllegalArgumentException("tempo out of range: " + bpm + " bpm");
+        return TempoMap.constant(DecodeContext.DEFAULT_RESOLUTION, bpm);
+    }
+
+    /** No primer: the model starts from its own beginning, at 120 bpm in 4/4. */
     public static Primer none() {
         return new Primer("generated", List.of(), DEFAULT_BPM);
     }
@@ -52,7 +70,7 @@ public record Primer(String name, List<Piece.TimedNote> notes, double bpm) {
         return fromNotes(piece, in);
     }
 
-    /** A piano-roll selection (any start time; velocities and pitches as given). */
+    /** A piano-roll selection (any start time; velocities and pitches as given), moved to start at 0. */
     public static Primer ofNotes(String name, List<Piece.TimedNote> notes, double bpm) {
         if (notes.isEmpty()) throw new IllegalArgumentException("the primer selection has no notes");
         List<Piece.TimedNote> sorted = new ArrayList<>(notes);
@@ -73,13 +91,14 @@ public record Primer(String name, List<Piece.TimedNote> notes, double bpm) {
         return notes.isEmpty();
     }
 
-    /** The primer as a piece at its tempo (what the encoding encodes). */
-    public Piece piece() {
-        return Piece.fromSeconds(name, notes, tempoMap());
+    /** The opening tempo in beats per minute. */
+    public double bpm() {
+        return tempoMap.bpmAt(0);
     }
 
-    public TempoMap tempoMap() {
-        return TempoMap.constant(DecodeContext.DEFAULT_RESOLUTION, bpm);
+    /** The primer as a piece with its tempo map and meter (what the encoding encodes). */
+    public Piece piece() {
+        return Piece.fromSeconds(name, notes, tempoMap, PieceMetadata.empty().withTimeSignatures(timeSignatures));
     }
 
     /** Median velocity of the primer (80 without one): the velocity of encodings that carry none. */
@@ -95,9 +114,24 @@ public record Primer(String name, List<Piece.TimedNote> notes, double bpm) {
 
     private static Primer fromNotes(Piece piece, List<Note> notes) {
         if (notes.isEmpty()) throw new IllegalArgumentException("the primer has no notes (" + piece.name() + ")");
-        double bpm = 60_000_000.0 / piece.tempoMap().microsPerQuarterAt(notes.get(0).startTick());
+        TempoMap map = piece.tempoMap();
+        List<TimeSignature> signatures = piece.metadata().timeSignatures();
+        long first = notes.get(0).startTick(), last = first;
+        for (Note n : notes) last = Math.max(last, n.endTick());
+        long origin = Math.max(0, Meter.barStart(signatures, map.resolution(), first));
+        double originSeconds = map.secondsAt(origin);
         List<Piece.TimedNote> timed = new ArrayList<>(notes.size());
-        for (Note n : notes) timed.add(new Piece.TimedNote(n.pitch(), n.velocity(), n.channel(), n.startSeconds(), n.endSeconds()));
-        return ofNotes(piece.name(), timed, Math.max(10, Math.min(1000, bpm)));
+        for (Note n : notes) {
+            timed.add(new Piece.TimedNote(n.pitch(), n.velocity(), n.channel(),
+                    Math.max(0, n.startSeconds() - originSeconds), Math.max(1e-6, n.endSeconds() - originSeconds)));
+        }
+        timed.sort(Comparator.comparingDouble(Piece.TimedNote::startSeconds).thenComparingInt(Piece.TimedNote::pitch));
+        List<TimeSignature> sigs = new ArrayList<>();
+        TimeSignature opening = Meter.at(signatures, origin);
+        sigs.add(new TimeSignature(0, opening.numerator(), opening.denominator()));
+        for (TimeSignature s : signatures) {
+            if (s.tick() > origin && s.tick() <= last) sigs.add(new TimeSignature(s.tick() - origin, s.numerator(), s.denominator()));
+        }
+        return new Primer(piece.name(), timed, map.slice(origin, last), sigs);
     }
 }

@@ -8,6 +8,7 @@ import studio.rondo.engine.encoding.PitchEmbeddingDeltaVelocity;
 import studio.rondo.engine.encoding.PitchStepDuration;
 import studio.rondo.engine.encoding.Step;
 import studio.rondo.engine.encoding.ThreeStream;
+import studio.rondo.music.TempoMap;
 
 /**
  * What one sampled step means in time, without decoding the whole sequence: how far it moves the
@@ -21,6 +22,7 @@ final class StepClock {
     private final Encoding encoding;
     private final double secondsPerQuarter;
     private final double[] offsetSeconds; // per offset class (quarter-based encodings)
+    private final double[] offsetQuarters; // per offset class (quarter-based encodings)
     private final int[] notesPerToken; // per note/chord token (quarter-based encodings)
 
     StepClock(Encoding encoding, double bpm) {
@@ -29,17 +31,36 @@ final class StepClock {
         if (encoding instanceof ThreeStream ts) {
             List<String> offsets = ts.offsetVocabulary().tokens();
             offsetSeconds = new double[offsets.size()];
-            for (int i = 0; i < offsetSeconds.length; i++) offsetSeconds[i] = Math.max(0, quarters(offsets.get(i))) * secondsPerQuarter;
+            offsetQuarters = new double[offsets.size()];
+            for (int i = 0; i < offsetSeconds.length; i++) offsetQuarters[i] = Math.max(0, quarters(offsets.get(i)));
             notesPerToken = chordSizes(ts.noteVocabulary().tokens());
         } else if (encoding instanceof ChordTokens ct) {
             int classes = ct.streams().get(ChordTokens.OFFSET).size();
             offsetSeconds = new double[classes];
-            for (int i = 0; i < classes; i++) offsetSeconds[i] = i * ct.quarterStep() * secondsPerQuarter;
+            offsetQuarters = new double[classes];
+            for (int i = 0; i < classes; i++) offsetQuarters[i] = i * ct.quarterStep();
             notesPerToken = chordSizes(ct.vocabulary().tokens());
         } else {
+            offsetQuarters = null;
             offsetSeconds = null;
             notesPerToken = null;
         }
+        if (offsetSeconds != null) for (int i = 0; i < offsetSeconds.length; i++) offsetSeconds[i] = offsetQuarters[i] * secondsPerQuarter;
+    }
+
+    /**
+     * Where a sequence of steps leaves the time cursor, in seconds of {@code map}: quarter-based
+     * encodings count quarters and read them through the map's tempo changes; the others count seconds.
+     */
+    double end(List<Step> steps, TempoMap map) {
+        if (offsetQuarters == null) {
+            double t = 0;
+            for (Step s : steps) t += advance(s);
+            return t;
+        }
+        double q = 0;
+        for (Step s : steps) q += offsetQuarters[s.classOf(1)];
+        return map.secondsAt(Math.round(q * map.resolution()));
     }
 
     /** Seconds from the previous step's onset (or the performance cursor) to this step's. */

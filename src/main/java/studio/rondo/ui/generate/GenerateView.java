@@ -27,6 +27,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+import javafx.util.StringConverter;
+import studio.rondo.engine.generate.Dynamics;
 import studio.rondo.engine.generate.GenerationResult;
 import studio.rondo.ui.common.Controls;
 import studio.rondo.ui.pianoroll.PianoRoll;
@@ -43,7 +45,7 @@ public final class GenerateView extends BorderPane {
         form.setFitToWidth(true);
         form.setMinWidth(300);
         SplitPane split = new SplitPane(form, results(vm, transport));
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.33);
         setCenter(split);
         setBottom(progressRow(vm));
     }
@@ -100,11 +102,14 @@ public final class GenerateView extends BorderPane {
         dice.setOnAction(e -> vm.newSeed());
 
         GridPane grid = new GridPane();
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // labels never shrink to "Pitch r..."
+        grid.getColumnConstraints().add(labels);
         grid.setHgap(8);
         grid.setVgap(8);
         int r = 0;
         grid.addRow(r++, new Label("Primer notes"), Controls.intSpinner("generate-primer-notes", vm.primerNotesProperty(), 1, 10_000, null));
-        grid.addRow(r++, new Label("Length (notes)"), Controls.intSpinner("generate-length", vm.lengthNotesProperty(), 1, 100_000, null));
+        grid.addRow(r++, new Label("Length"), length(vm));
         grid.addRow(r++, new Label("Temperature"), new HBox(6, temperature, temperatureValue));
         grid.addRow(r++, new Label("Top-k"), Controls.intSpinner("generate-top-k", vm.topKProperty(), 0, 1000, null));
         Spinner<Double> topP = new Spinner<>(0.05, 1.0, vm.topPProperty().get(), 0.05);
@@ -113,6 +118,9 @@ public final class GenerateView extends BorderPane {
         grid.addRow(r++, new Label("Top-p"), topP);
         grid.addRow(r++, new Label("Variations"), Controls.intSpinner("generate-variations", vm.variationsProperty(), 1, 16, null));
         grid.addRow(r++, new Label("Seed"), new HBox(6, seed, dice));
+        grid.addRow(r++, new Label("Pitch range"), pitchRange(vm));
+        grid.addRow(r++, new Label("Dynamics"), dynamics(vm));
+        grid.addRow(r++, new Label("Quantize"), quantize(vm));
         CheckBox withPrimer = new CheckBox("Keep the primer at the start of the result");
         withPrimer.selectedProperty().bindBidirectional(vm.includePrimerProperty());
 
@@ -133,6 +141,73 @@ public final class GenerateView extends BorderPane {
         return box;
     }
 
+    private HBox length(GenerateViewModel vm) {
+        Spinner<Integer> notes = Controls.intSpinner("generate-length", vm.lengthNotesProperty(), 1, 100_000, null);
+        Spinner<Integer> seconds = Controls.intSpinner("generate-length-seconds", vm.lengthSecondsProperty(), 1, 3600, null);
+        Spinner<Integer> bars = Controls.intSpinner("generate-length-bars", vm.lengthBarsProperty(), 1, 1000,
+                "Bars at the meter and tempo where the primer ends (4/4 at 120 bpm without one)");
+        ComboBox<LengthUnit> unit = new ComboBox<>();
+        unit.setId("generate-length-unit");
+        unit.getItems().setAll(LengthUnit.values());
+        unit.valueProperty().bindBidirectional(vm.lengthUnitProperty());
+        showWhen(notes, vm, LengthUnit.NOTES);
+        showWhen(seconds, vm, LengthUnit.SECONDS);
+        showWhen(bars, vm, LengthUnit.BARS);
+        return new HBox(6, notes, seconds, bars, unit);
+    }
+
+    private static void showWhen(Spinner<Integer> spinner, GenerateViewModel vm, LengthUnit unit) {
+        spinner.setPrefWidth(100);
+        spinner.visibleProperty().bind(vm.lengthUnitProperty().isEqualTo(unit));
+        spinner.managedProperty().bind(spinner.visibleProperty());
+    }
+
+    private ComboBox<String> pitchRange(GenerateViewModel vm) {
+        ComboBox<String> range = new ComboBox<>();
+        range.setId("generate-pitch-range");
+        range.setEditable(true);
+        range.getItems().setAll(GenerateViewModel.MODEL_RANGE, GenerateViewModel.PIANO_RANGE, "C2–C7", "C3–C6");
+        range.valueProperty().bindBidirectional(vm.pitchRangeProperty());
+        range.setTooltip(new Tooltip("The pitches generated notes may have: the range of the model's training pieces, the whole piano, "
+                + "or type one as note names or MIDI numbers (C2-G6, 36-91)"));
+        range.setMaxWidth(Double.MAX_VALUE);
+        return range;
+    }
+
+    private ComboBox<Dynamics> dynamics(GenerateViewModel vm) {
+        ComboBox<Dynamics> dynamics = new ComboBox<>();
+        dynamics.setId("generate-dynamics");
+        dynamics.getItems().setAll(Dynamics.choices());
+        dynamics.valueProperty().bindBidirectional(vm.dynamicsProperty());
+        dynamics.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Dynamics d) {
+                return d == null ? "" : d.fromPrimer() ? "Primer's / model's" : d.mark() + " (velocity " + d.level() + ")";
+            }
+
+            @Override
+            public Dynamics fromString(String text) {
+                return Dynamics.parse(text);
+            }
+        });
+        dynamics.setTooltip(new Tooltip("Velocity-aware and performance models play their own dynamics; the others take the primer's "
+                + "level and spread, or the marking chosen here, shaped in phrases"));
+        return dynamics;
+    }
+
+    private HBox quantize(GenerateViewModel vm) {
+        ComboBox<String> grid = new ComboBox<>();
+        grid.setId("generate-quantize");
+        grid.getItems().setAll(GenerateViewModel.QUANTIZE_GRIDS);
+        grid.valueProperty().bindBidirectional(vm.quantizeGridProperty());
+        grid.setTooltip(new Tooltip("Move the generated onsets towards a grid counted from the bar lines (T = triplets)"));
+        Spinner<Integer> strength = Controls.intSpinner("generate-quantize-strength", vm.quantizeStrengthProperty(), 0, 100,
+                "Strength: 100 % puts onsets on the grid, 50 % halfway");
+        strength.setPrefWidth(80);
+        strength.disableProperty().bind(vm.quantizeGridProperty().isEqualTo(GenerateViewModel.QUANTIZE_OFF));
+        return new HBox(6, grid, strength, new Label("%"));
+    }
+
     private VBox results(GenerateViewModel vm, TransportViewModel transport) {
         ListView<GenerationResult> list = new ListView<>(vm.results());
         list.setId("generate-results");
@@ -142,10 +217,7 @@ public final class GenerateView extends BorderPane {
             @Override
             protected void updateItem(GenerationResult r, boolean empty) {
                 super.updateItem(r, empty);
-                setText(empty || r == null ? null : String.format(Locale.ROOT,
-                        "Variation %d · %d notes · %.1f s · longest repeated pitch %d · silence %.0f %% · seed %d",
-                        r.variation() + 1, r.stats().notes(), r.stats().seconds(), r.stats().longestRepeat(),
-                        100 * r.stats().silenceFraction(), r.seed()));
+                setText(empty || r == null ? null : GenerateViewModel.describe(r));
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
@@ -158,6 +230,7 @@ public final class GenerateView extends BorderPane {
         roll.pieceProperty().bind(Bindings.createObjectBinding(() -> vm.selectedProperty().get() == null ? null
                 : vm.selectedProperty().get().piece(), vm.selectedProperty()));
         roll.playheadProperty().bind(transport.positionProperty());
+        roll.joinSecondsProperty().bind(vm.selectedJoinProperty());
         SharedTransport.follow(this, roll.pieceProperty(), transport);
 
         Button midi = new Button("Export MIDI…", new FontIcon(MaterialDesignF.FILE_MUSIC_OUTLINE));
@@ -168,7 +241,11 @@ public final class GenerateView extends BorderPane {
         wav.setId("generate-export-wav");
         wav.disableProperty().bind(vm.selectedProperty().isNull());
         wav.setOnAction(e -> save("WAV audio", "*.wav", ".wav").ifPresent(f -> vm.exportWav(vm.selectedProperty().get(), f)));
-        HBox exports = new HBox(8, midi, wav);
+        CheckBox normalize = new CheckBox("Normalise WAV (peak −1 dBFS)");
+        normalize.setId("generate-normalize");
+        normalize.selectedProperty().bindBidirectional(vm.normalizeWavProperty());
+        HBox exports = new HBox(8, midi, wav, normalize);
+        exports.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         exports.setPadding(new Insets(6));
 
         VBox box = new VBox(list, exports, new TransportBar(transport), roll);

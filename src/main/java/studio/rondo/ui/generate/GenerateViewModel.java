@@ -26,14 +26,18 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import studio.rondo.engine.generate.Dynamics;
 import studio.rondo.engine.generate.GenerationRequest;
 import studio.rondo.engine.generate.GenerationResult;
 import studio.rondo.engine.generate.Generator;
 import studio.rondo.engine.generate.Length;
 import studio.rondo.engine.generate.Primer;
+import studio.rondo.engine.generate.Quantize;
 import studio.rondo.engine.generate.Sampling;
 import studio.rondo.engine.model.EpochMetrics;
 import studio.rondo.engine.model.LoadedModel;
@@ -41,6 +45,7 @@ import studio.rondo.engine.model.ModelInfo;
 import studio.rondo.engine.model.ModelStore;
 import studio.rondo.midi.MidiWriter;
 import studio.rondo.music.Piece;
+import studio.rondo.music.PitchRange;
 import studio.rondo.sound.WavRenderer;
 
 /**
@@ -61,6 +66,14 @@ public final class GenerateViewModel {
     private final LongProperty seed = new SimpleLongProperty(new Random().nextInt(1_000_000));
     private final IntegerProperty variations = new SimpleIntegerProperty(4);
     private final BooleanProperty includePrimer = new SimpleBooleanProperty(false);
+    private final ObjectProperty<LengthUnit> lengthUnit = new SimpleObjectProperty<>(LengthUnit.NOTES);
+    private final IntegerProperty lengthSeconds = new SimpleIntegerProperty(30);
+    private final IntegerProperty lengthBars = new SimpleIntegerProperty(8);
+    private final StringProperty pitchRange = new SimpleStringProperty(MODEL_RANGE);
+    private final ObjectProperty<Dynamics> dynamics = new SimpleObjectProperty<>(Dynamics.PRIMER);
+    private final StringProperty quantizeGrid = new SimpleStringProperty(QUANTIZE_OFF);
+    private final IntegerProperty quantizeStrength = new SimpleIntegerProperty(100);
+    private final BooleanProperty normalizeWav = new SimpleBooleanProperty(true);
 
     // Properties: state
     private final ReadOnlyStringWrapper modelText = new ReadOnlyStringWrapper("No model chosen: train one, or open a model file.");
@@ -69,6 +82,13 @@ public final class GenerateViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObservableList<GenerationResult> results = FXCollections.observableArrayList();
     private final ObjectProperty<GenerationResult> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyDoubleWrapper selectedJoin = new ReadOnlyDoubleWrapper(Double.NaN);
+
+    /** The pitch range choices: the model's training range (default), the whole piano, or typed "C2-G6". */
+    public static final String MODEL_RANGE = "Model's range", PIANO_RANGE = "Piano (A0–C8)";
+    /** Quantize choices. */
+    public static final String QUANTIZE_OFF = "Off";
+    public static final List<String> QUANTIZE_GRIDS = List.of(QUANTIZE_OFF, "1/8", "1/16", "1/8T", "1/16T");
 
     private final Executor executor;
     private final Supplier<Piece> selectedDatasetPiece;
@@ -86,6 +106,7 @@ public final class GenerateViewModel {
         this.selectedDatasetPiece = selectedDatasetPiece;
         this.wavRenderer = wavRenderer;
         modelFile.addListener((obs, old, now) -> describeModel(now));
+        selected.addListener((obs, old, now) -> selectedJoin.set(now == null ? Double.NaN : now.joinSeconds()));
     }
 
     public ObjectProperty<Path> modelFileProperty() { return modelFile; }
@@ -99,6 +120,20 @@ public final class GenerateViewModel {
     public LongProperty seedProperty() { return seed; }
     public IntegerProperty variationsProperty() { return variations; }
     public BooleanProperty includePrimerProperty() { return includePrimer; }
+    public ObjectProperty<LengthUnit> lengthUnitProperty() { return lengthUnit; }
+    public IntegerProperty lengthSecondsProperty() { return lengthSeconds; }
+    public IntegerProperty lengthBarsProperty() { return lengthBars; }
+    /** {@link #MODEL_RANGE}, {@link #PIANO_RANGE} or a range as typed ("C2-G6", "36-91"). */
+    public StringProperty pitchRangeProperty() { return pitchRange; }
+    public ObjectProperty<Dynamics> dynamicsProperty() { return dynamics; }
+    /** One of {@link #QUANTIZE_GRIDS}. */
+    public StringProperty quantizeGridProperty() { return quantizeGrid; }
+    /** 0..100 %. */
+    public IntegerProperty quantizeStrengthProperty() { return quantizeStrength; }
+    /** WAV exports peak at -1 dBFS (else the synthesizer's level). */
+    public BooleanProperty normalizeWavProperty() { return normalizeWav; }
+    /** Where the generated part of the selected result starts (the primer before it), seconds; NaN for none. */
+    public ReadOnlyDoubleProperty selectedJoinProperty() { return selectedJoin.getReadOnlyProperty(); }
     public ReadOnlyStringProperty modelTextProperty() { return modelText.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
@@ -130,16 +165,25 @@ public final class GenerateViewModel {
             return;
         }
         Sampling sampling;
+        PitchRange range;
+        Quantize quantize;
         try {
             sampling = new Sampling(temperature.get(), topK.get(), topP.get(), seed.get());
+            range = pitchRange(pitchRange.get());
+            quantize = quantize(quantizeGrid.get(), quantizeStrength.get());
         } catch (IllegalArgumentException e) {
             status.set(e.getMessage());
             return;
         }
+        Dynamics dyn = dynamics.get() == null ? Dynamics.PRIMER : dynamics.get();
         PrimerSource source = primerSource.get();
         Path file = primerFile.get();
         int count = primerNotes.get();
-        Length length = Length.notes(lengthNotes.get());
+        Length length = switch (lengthUnit.get() == null ? LengthUnit.NOTES : lengthUnit.get()) {
+            case NOTES -> Length.notes(lengthNotes.get());
+            case SECONDS -> Length.seconds(lengthSeconds.get());
+            case BARS -> Length.bars(lengthBars.get());
+        };
         int n = variations.get();
         boolean withPrimer = includePrimer.get();
         cancelRequested.set(false);
@@ -155,7 +199,7 @@ public final class GenerateViewModel {
                     case SELECTED_PIECE -> Primer.firstNotes(datasetPiece, count);
                     case FILE -> Primer.firstNotes(file, count);
                 };
-                GenerationRequest request = new GenerationRequest(primer, length, sampling, n, withPrimer);
+                GenerationRequest request = new GenerationRequest(primer, length, sampling, n, withPrimer, range, dyn, quantize);
                 AtomicBoolean pending = new AtomicBoolean();
                 return Generator.of(m).generate(request, p -> {
                     if (pending.compareAndSet(false, true)) Platform.runLater(() -> {
@@ -174,6 +218,7 @@ public final class GenerateViewModel {
             GenerationResult first = task.getValue().get(0);
             status.set(String.format(Locale.ROOT, "%d variations of %d notes, %.0f events/s. Listen, then export the ones you like.",
                     task.getValue().size(), first.stats().notes(), first.eventsPerSecond()));
+            if (!first.lengthReached()) status.set(status.get() + " The length was not reached: the model stopped at the event limit.");
         });
         task.setOnFailed(e -> {
             running.set(false);
@@ -196,7 +241,34 @@ public final class GenerateViewModel {
 
     /** Renders a result to WAV with the built-in sounds or the chosen SoundFont. */
     public void exportWav(GenerationResult result, Path target) {
-        runExport(target, () -> wavRenderer.get().render(MidiWriter.toSequence(result.piece()), target, (done, total) -> { }, () -> false));
+        boolean normalize = normalizeWav.get();
+        runExport(target, () -> wavRenderer.get().normalizing(normalize)
+                .render(MidiWriter.toSequence(result.piece()), target, (done, total) -> { }, () -> false));
+    }
+
+    /** One line per variation: its measures and warning signs. */
+    public static String describe(GenerationResult r) {
+        var s = r.stats();
+        return String.format(Locale.ROOT, "Variation %d · %s · %.1f notes/bar · %s · %d notes · %.1f s · longest repeated pitch %d · "
+                        + "silence %.0f %% · seed %d",
+                r.variation() + 1, s.key() == null ? "no key" : s.key(), s.notesPerBar(), s.pitchRange().isEmpty() ? "no notes" : s.pitchRange(),
+                s.notes(), s.seconds(), s.longestRepeat(), 100 * s.silenceFraction(), r.seed());
+    }
+
+    /** The range a choice means: null for the model's own. */
+    static PitchRange pitchRange(String choice) {
+        if (choice == null || choice.isBlank() || choice.equals(MODEL_RANGE)) return null;
+        if (choice.equals(PIANO_RANGE)) return PitchRange.PIANO;
+        try {
+            return PitchRange.parse(choice);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Pitch range: " + e.getMessage());
+        }
+    }
+
+    static Quantize quantize(String grid, int strengthPercent) {
+        if (grid == null || grid.equals(QUANTIZE_OFF)) return Quantize.OFF;
+        return Quantize.parse(grid).withStrength(Math.max(0, Math.min(100, strengthPercent)) / 100.0);
     }
 
     // ---- internals
@@ -236,9 +308,10 @@ public final class GenerateViewModel {
             ModelInfo info = ModelStore.readInfo(file);
             List<EpochMetrics> h = info.history();
             EpochMetrics last = h.isEmpty() ? null : h.get(h.size() - 1);
-            modelText.set(String.format(Locale.ROOT, "%s — preset %s, %,d parameters, %d epochs%s", file.getFileName(), info.preset(),
+            modelText.set(String.format(Locale.ROOT, "%s — preset %s, %,d parameters, %d epochs%s; trained on %s", file.getFileName(), info.preset(),
                     info.parameters(), h.size(), last != null && last.valTop1() != null
-                            ? String.format(Locale.ROOT, ", validation pitch accuracy %.1f %%", 100 * last.valTop1()) : ""));
+                            ? String.format(Locale.ROOT, ", validation pitch accuracy %.1f %%", 100 * last.valTop1()) : "",
+                    info.profile() == null ? "an unknown range (older model: A0–C8 allowed)" : Generator.modelRange(info.profile()).toString()));
         } catch (Exception e) {
             modelText.set(e.getMessage());
         }

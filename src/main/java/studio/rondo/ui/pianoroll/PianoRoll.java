@@ -21,7 +21,8 @@ import studio.rondo.music.Pitches;
 
 /**
  * A piano roll: a keyboard on the left, time running right, one bar per note coloured by velocity,
- * bar and beat lines, zoom (Ctrl + wheel, or {@link #zoom}) and scroll, and a playhead that the view
+ * bar and beat lines (from the piece's tempo map and time signatures), an optional join marker with
+ * the notes before it (a primer) in grey, zoom (Ctrl + wheel, or {@link #zoom}) and scroll, and a playhead that the view
  * follows during playback. Drawn on canvases; only the visible notes are drawn.
  */
 public class PianoRoll extends Region {
@@ -36,6 +37,7 @@ public class PianoRoll extends Region {
     private final DoubleProperty keyHeight = new SimpleDoubleProperty(this, "keyHeight", 9);
     private final DoubleProperty playhead = new SimpleDoubleProperty(this, "playhead", Double.NaN);
     private final BooleanProperty followPlayhead = new SimpleBooleanProperty(this, "followPlayhead", true);
+    private final DoubleProperty joinSeconds = new SimpleDoubleProperty(this, "joinSeconds", Double.NaN);
 
     private final Canvas keyboard = new Canvas();
     private final Canvas roll = new Canvas();
@@ -73,6 +75,7 @@ public class PianoRoll extends Region {
         hbar.valueProperty().addListener((obs, old, now) -> requestRedraw());
         vbar.valueProperty().addListener((obs, old, now) -> requestRedraw());
         playhead.addListener((obs, old, now) -> onPlayheadMoved(now.doubleValue()));
+        joinSeconds.addListener((obs, old, now) -> requestRedraw());
         widthProperty().addListener((obs, old, now) -> updateScrollRanges());
         heightProperty().addListener((obs, old, now) -> updateScrollRanges());
         addEventFilter(ScrollEvent.SCROLL, this::onScroll);
@@ -93,6 +96,14 @@ public class PianoRoll extends Region {
     /** Playback position in seconds; NaN hides the playhead. */
     public DoubleProperty playheadProperty() {
         return playhead;
+    }
+
+    /**
+     * Where a continuation starts, in seconds: notes before it (a primer) are drawn in grey and a
+     * marker line shows the join. NaN (the default) for none.
+     */
+    public DoubleProperty joinSecondsProperty() {
+        return joinSeconds;
     }
 
     public BooleanProperty followPlayheadProperty() {
@@ -214,7 +225,7 @@ public class PianoRoll extends Region {
 
     private void draw() {
         RollPainter painter = new RollPainter(notes, piece.get(), hbar.getValue(), pixelsPerSecond.get(),
-                vbar.getValue(), keyHeight.get());
+                vbar.getValue(), keyHeight.get(), joinSeconds.get());
         painter.paintKeyboard(keyboard.getGraphicsContext2D(), keyboard.getWidth(), keyboard.getHeight());
         lastDrawnNotes = painter.paintRoll(roll.getGraphicsContext2D(), roll.getWidth(), roll.getHeight(), playhead.get());
     }

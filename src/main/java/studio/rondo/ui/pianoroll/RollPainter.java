@@ -14,6 +14,8 @@ final class RollPainter {
     private static final Color PLAYHEAD = Color.web("#e4572e");
     private static final Color RULER = Color.web("#e7eaf0");
     private static final Color TEXT = Color.web("#4a5365");
+    private static final Color PRIMER_NOTE = Color.web("#b8bfcc");
+    private static final Color JOIN = Color.web("#2e9e6b");
 
     private final RollNotes notes;
     private final Piece piece;
@@ -21,8 +23,14 @@ final class RollPainter {
     private final double pps;
     private final double keysScrolled;
     private final double keyHeight;
+    private final double join; // NaN: no join marker
 
     RollPainter(RollNotes notes, Piece piece, double startSeconds, double pps, double keysScrolled, double keyHeight) {
+        this(notes, piece, startSeconds, pps, keysScrolled, keyHeight, Double.NaN);
+    }
+
+    RollPainter(RollNotes notes, Piece piece, double startSeconds, double pps, double keysScrolled, double keyHeight, double join) {
+        this.join = join;
         this.notes = notes;
         this.piece = piece;
         this.startSeconds = startSeconds;
@@ -86,13 +94,24 @@ final class RollPainter {
             if (y > h || y + keyHeight < top) continue;
             double x = (notes.start[i] - startSeconds) * pps;
             double nw = Math.max(2, (notes.end[i] - notes.start[i]) * pps - 1);
-            g.setFill(velocityColour(notes.velocity[i]));
+            boolean primer = !Double.isNaN(join) && notes.start[i] < join - 1e-6;
+            g.setFill(primer ? PRIMER_NOTE : velocityColour(notes.velocity[i]));
             g.fillRect(x, y + 1, nw, Math.max(1, keyHeight - 2));
             if (keyHeight >= 6 && nw >= 4) {
                 g.setStroke(Color.rgb(0, 0, 0, 0.35));
                 g.strokeRect(x + 0.5, y + 1.5, nw - 1, Math.max(1, keyHeight - 3));
             }
             drawn++;
+        }
+        if (!Double.isNaN(join) && join > 0 && join >= startSeconds && join <= endSeconds) {
+            double x = Math.floor((join - startSeconds) * pps) + 0.5;
+            g.setStroke(JOIN);
+            g.setLineWidth(2);
+            g.setLineDashes(6, 4);
+            g.strokeLine(x, top, x, h);
+            g.setLineDashes();
+            g.setLineWidth(1);
+            PianoRoll.label(g, "▶ generated", x + 4, top + 8, JOIN);
         }
         if (!Double.isNaN(playhead) && playhead >= startSeconds && playhead <= endSeconds) {
             double x = Math.floor((playhead - startSeconds) * pps) + 0.5;

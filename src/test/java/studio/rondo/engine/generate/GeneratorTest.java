@@ -97,7 +97,10 @@ class GeneratorTest {
         var r = one(Preset.PERFORMANCE, GenFixtures.primer(10), Length.seconds(3), Sampling.of(3));
         assertTrue(r.lengthReached());
         assertTrue(r.piece().notes().size() > 0);
-        for (Note n : r.piece().notes()) assertTrue(n.startSeconds() < 3 && n.endSeconds() <= 3 + 1e-9, n.toString());
+        // The output starts on the bar line before the join: seconds count from the join.
+        double join = r.joinSeconds();
+        for (Note n : r.piece().notes())
+            assertTrue(n.startSeconds() >= join - 1e-9 && n.startSeconds() < join + 3 && n.endSeconds() <= join + 3 + 1e-6, n.toString());
         assertPlayable(r.piece());
     }
 
@@ -161,13 +164,13 @@ class GeneratorTest {
     }
 
     @Test
-    void aRangePrimerKeepsTheNotesStartingInTheRangeMovedToZero() {
-        Piece piece = GenFixtures.CORPUS.get(0);
-        Primer p = Primer.range(piece, 1.0, 3.0);
-        long inRange = piece.notes().stream().filter(n -> n.startSeconds() >= 1.0 && n.startSeconds() < 3.0).count();
+    void aRangePrimerKeepsTheNotesStartingInTheRangeMovedToTheStartOfTheirBar() {
+        Piece piece = GenFixtures.CORPUS.get(0); // 120 bpm, 4/4: bars of 2 s
+        Primer p = Primer.range(piece, 3.0, 5.0);
+        long inRange = piece.notes().stream().filter(n -> n.startSeconds() >= 3.0 && n.startSeconds() < 5.0).count();
         assertEquals(inRange, p.notes().size());
-        assertEquals(0, p.notes().get(0).startSeconds(), 1e-9);
-        assertTrue(p.notes().stream().allMatch(n -> n.startSeconds() < 2.0), p.notes().toString());
+        assertEquals(1.0, p.notes().get(0).startSeconds(), 1e-9, "3 s is 1 s into the bar starting at 2 s");
+        assertTrue(p.notes().stream().allMatch(n -> n.startSeconds() < 3.0), p.notes().toString());
         assertEquals(120, p.bpm(), 1e-6);
     }
 
@@ -176,7 +179,7 @@ class GeneratorTest {
         Primer p = Primer.ofNotes("sel", List.of(new Piece.TimedNote(64, 90, 0, 12.5, 13), new Piece.TimedNote(60, 70, 0, 12, 12.5)), 90);
         assertEquals(60, p.notes().get(0).pitch());
         assertEquals(0, p.notes().get(0).startSeconds(), 1e-12);
-        assertEquals(90, p.bpm());
+        assertEquals(90, p.bpm(), 1e-3);
         assertEquals(90, p.velocity());
         var r = one(Preset.CHORD_TOKENS, p, Length.notes(10), Sampling.of(4));
         assertEquals(666_667, r.piece().tempoMap().microsPerQuarterAt(0));

@@ -21,12 +21,16 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import studio.rondo.app.SettingsStore;
+import studio.rondo.engine.generate.Dynamics;
+import studio.rondo.engine.generate.GenerationResult;
 import studio.rondo.engine.model.Hyperparameters;
 import studio.rondo.engine.model.Preset;
 import studio.rondo.engine.train.Trainer;
 import studio.rondo.engine.train.TrainingConfig;
 import studio.rondo.midi.MidiReader;
+import studio.rondo.music.Note;
 import studio.rondo.music.Piece;
+import studio.rondo.music.PieceMetadata;
 import studio.rondo.music.Piece.TimedNote;
 import studio.rondo.music.TempoMap;
 import studio.rondo.sound.WavRenderer;
@@ -110,6 +114,56 @@ class GenerateViewTest {
         robot.interact(() -> vm.results().clear());
         generateAndWait(robot);
         assertEquals(first, vm.results().get(0).piece().notes());
+    }
+
+    @Test
+    void barsDynamicsQuantizeAndPitchRangeReachTheResultAndTheRollMarksThePrimer(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.modelFileProperty().set(model);
+            vm.variationsProperty().set(2);
+            vm.primerNotesProperty().set(12);
+            vm.lengthUnitProperty().set(LengthUnit.BARS);
+            vm.lengthBarsProperty().set(3);
+            vm.pitchRangeProperty().set("C4-C5");
+            vm.dynamicsProperty().set(Dynamics.parse("f"));
+            vm.quantizeGridProperty().set("1/8");
+            vm.includePrimerProperty().set(true);
+        });
+        generateAndWait(robot);
+        GenerationResult r = vm.results().get(0);
+        assertTrue(r.primerIncluded() && r.joinSeconds() > 0, "join at " + r.joinSeconds());
+        Piece p = r.piece();
+        assertEquals(List.of(new PieceMetadata.TimeSignature(0, 4, 4)), p.metadata().timeSignatures(), "the primer's meter (4/4)");
+        double join = r.joinSeconds();
+        List<Note> generated = p.notes().stream().filter(n -> n.startSeconds() >= join - 1e-9).toList();
+        assertTrue(generated.size() > 3, "generated " + generated.size());
+        for (Note n : generated) {
+            assertTrue(n.pitch() >= 60 && n.pitch() <= 72, "pitch " + n.pitch());
+            assertEquals(0, n.startTick() % 240, "on the 1/8 grid: " + n.startTick());
+        }
+        assertTrue(generated.stream().mapToInt(Note::velocity).distinct().count() > 2);
+        String line = GenerateViewModel.describe(r);
+        assertTrue(line.matches("Variation 1 · [A-G][b#]? (major|minor) · [0-9.]+ notes/bar · [A-G]#?[0-9]–[A-G]#?[0-9] · .*"), line);
+        PianoRoll roll = robot.lookup("#generate-roll").queryAs(PianoRoll.class);
+        assertEquals(join, roll.joinSecondsProperty().get(), 1e-9, "the roll marks the join");
+        String shots = System.getProperty("rondo.screenshots"); // a folder: lets a person look at the workspace
+        if (shots != null) {
+            robot.interact(() -> roll.zoomToFit());
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                try {
+                    javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(roll.getScene().snapshot(null), null),
+                            "png", Path.of(shots, "generate-workspace.png").toFile());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+
+        robot.interact(() -> vm.pitchRangeProperty().set("C9-C1"));
+        robot.clickOn("#generate-start");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.statusProperty().get().startsWith("Pitch range: "), vm.statusProperty().get());
     }
 
     @Test
