@@ -70,7 +70,7 @@ final class ModelsCommand implements Callable<Integer> {
     }
 
     @Command(name = "export", description = "Write a lean copy of a model for shipping: the same network and metadata without the "
-            + "optimizer state (Adam's doubles the file). It generates and evaluates the same; training it further starts a fresh optimizer.")
+            + "optimizer state (Adam's is twice the size of the weights). It generates and evaluates the same; training it further starts a fresh optimizer.")
     static final class Export implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -123,8 +123,8 @@ public final class ModelStore {
     }
 
     /**
-     * Writes a copy of a model without its optimizer state ({@code updaterState.bin}, as large as the
-     * weights again for Adam): the file to ship or share. It generates and evaluates exactly like the
+     * Writes a copy of a model without its optimizer state ({@code updaterState.bin}, twice the
+     * size of the weights for Adam): the file to ship or share. It generates and evaluates exactly like the
      * original; training it further starts a fresh optimizer. The source is checked first (metadata
      * and required entries); the copy is written to a temporary file renamed into place.
      *
