@@ -26,9 +26,11 @@ import studio.rondo.engine.model.ModelStore;
  * <ol>
  *   <li>the system property {@code rondo.models.dir} (when set, the only place looked at);</li>
  *   <li>{@code models/} beside rondo.jar: an installed studio ({@code <image>/lib/app/models},
- *       {@code Contents/app/models}) and {@code target/models} after {@code mvn package};</li>
- *   <li>{@code assets/models} of the source tree ({@code mvn javafx:run}, the tests), found from the
- *       classes folder and from the working directory.</li>
+ *       {@code app\models}, {@code Contents/app/models}) and {@code target/models} after
+ *       {@code mvn package} ({@code java -jar target/rondo.jar});</li>
+ *   <li>{@code assets/models} of the source tree ({@code mvn javafx:run}, the tests: classes run from
+ *       {@code target/classes} look there before {@code target/models}), then {@code target/models}
+ *       and {@code assets/models} under the working directory.</li>
  * </ol>
  */
 public final class BundledModels {
@@ -70,12 +72,14 @@ public final class BundledModels {
         if (prop != null && !prop.isBlank()) return List.of(Path.of(prop));
         Set<Path> dirs = new LinkedHashSet<>();
         codeLocation().ifPresent(code -> {
-            // rondo.jar -> its folder; target/classes -> target
-            Path beside = code.getParent();
-            if (beside != null) {
-                dirs.add(beside.resolve("models"));
-                if (beside.getParent() != null) dirs.add(beside.getParent().resolve("assets").resolve("models"));
-            }
+            Path beside = code.getParent(); // rondo.jar -> its folder; target/classes -> target
+            if (beside == null) return;
+            Path sources = beside.getParent() == null ? null : beside.getParent().resolve("assets").resolve("models");
+            // Classes straight from the build (tests, mvn javafx:run): the source tree's models, which
+            // may be newer than the copy the last `mvn package` left in target/models.
+            if (Files.isDirectory(code) && sources != null) dirs.add(sources);
+            dirs.add(beside.resolve("models"));
+            if (sources != null) dirs.add(sources);
         });
         dirs.add(Path.of("target", "models").toAbsolutePath());
         dirs.add(Path.of("assets", "models").toAbsolutePath());
