@@ -76,6 +76,11 @@ specs=(
   "expressive rondo-expressive.zip  velocity-aware       256  2  20261130"
 )
 
+# One number of the evaluate --json line of the model being measured.
+figure() { grep -o "\"$1\":[-0-9.eE]*" "$WORK/$name.heldout.json" | head -1 | cut -d: -f2; }
+pct() { figure "$1" | awk '{ printf "%.2f %%", 100 * $1 }'; }
+num() { figure "$1" | awk '{ printf "%.4f", $1 }'; }
+
 figures="$WORK/figures.txt"
 : >"$figures"
 for spec in "${specs[@]}"; do
@@ -95,15 +100,15 @@ for spec in "${specs[@]}"; do
 
   "${rondo[@]}" models export "$full" "$OUT/$file" --force
   "${rondo[@]}" evaluate --model "$OUT/$file" --data "${heldout_paths[@]}" --json >"$WORK/$name.heldout.json"
-  "${rondo[@]}" evaluate --model "$OUT/$file" --data "${heldout_paths[@]}" >"$WORK/$name.heldout.txt"
 
   {
     echo "== $name ($file): preset $preset, LSTM ${layers}x${hidden}, seed $seed"
     echo "training: ${#train[@]} pieces, ${took} s ($(( took / 60 )) min), $(grep -c '^epoch ' "$WORK/$name.train.log" || true) epochs"
     grep -E 'done|best' "$WORK/$name.train.log" | tail -1 || true
     echo "lean file: $(wc -c <"$OUT/$file") bytes; with optimizer state: $(wc -c <"$full") bytes"
-    echo "held out (${#heldout[@]} pieces):"
-    sed 's/^/  /' "$WORK/$name.heldout.txt"
+    echo "held out (${#heldout[@]} pieces): $(figure windows) windows; pitch top-1 $(pct top1), top-5 $(pct top5);" \
+      "NLL $(num nll) nats/event; baselines: repeat previous pitch $(pct repeatPreviousAccuracy), unigram NLL $(num unigramNll) nats"
+    echo "  $WORK/$name.heldout.json: $(cat "$WORK/$name.heldout.json")"
   } | tee -a "$figures"
 done
 echo "retrain: figures in $figures; lean models in $OUT; full models (for --resume) in $WORK"

@@ -70,7 +70,7 @@ class RetrainScriptTest {
                     new GenerationRequest(Primer.none(), Length.notes(20), new Sampling(1.0, 0, 1.0, 7), 1, false));
             assertEquals(20, r.get(0).stats().notes());
             String figures = Files.readString(work.resolve("figures.txt"));
-            assertTrue(figures.contains("held out (20 pieces)") && figures.contains("pitch top-1"), figures);
+            assertTrue(figures.contains("held out (20 pieces): ") && figures.matches("(?s).*pitch top-1 \\d+\\.\\d\\d %.*"), figures);
         }
         assertTrue(Files.isRegularFile(work.resolve("piano-full.zip")) && ModelStore.hasOptimizerState(work.resolve("piano-full.zip")));
     }
