@@ -4,7 +4,8 @@
 #   (e.g. the opt/rondo-studio folder of `dpkg-deb -x`).
 # Runs the image's own launchers, with a throwaway home folder:
 #   rondo --version, rondo presets, rondo inspect FILE.mid, rondo render FILE.mid (WAV export
-#   needs the launcher's --add-exports), then the window under Xvfb with RONDO_PROBE, which
+#   needs the launcher's --add-exports), rondo models and rondo generate --model piano (the
+#   bundled model, in the fresh home), then the window under Xvfb with RONDO_PROBE, which
 #   saves a screenshot once the engine is up and quits.
 # Linux (and macOS app bundles for the command line part). Exit 0 when everything passed.
 # SMOKE_KEEP=DIR keeps the screenshot, WAV and logs in DIR.
@@ -67,7 +68,19 @@ step render; t=$(secs)
 [ "$(head -c 4 "$out/render.wav")" = RIFF ] || fail "$out/render.txt"
 ok "$(( $(wc -c <"$out/render.wav") / 1024 )) KiB WAV, $(took "$t")"
 
-# 5. the window under Xvfb, screenshot once the engine is up
+# 5. the bundled models: listed, and the piano model generates in the fresh home (a first start)
+step models; t=$(secs)
+"$cli" models >"$out/models.txt" 2>&1 || fail "$out/models.txt"
+grep -q '^piano (default)' "$out/models.txt" && grep -q '^expressive' "$out/models.txt" || fail "$out/models.txt"
+ok "$(grep -c '^[a-z]' "$out/models.txt") bundled, $(took "$t")"
+step generate; t=$(secs)
+"$cli" generate --model piano --length 50 --seed 1 --out "$out/piano.mid" >"$out/generate.txt" 2>&1 || fail "$out/generate.txt"
+[ "$(head -c 4 "$out/piano.mid")" = MThd ] || fail "$out/generate.txt"
+"$cli" inspect "$out/piano.mid" >"$out/generated.txt" 2>&1 || fail "$out/generated.txt"
+grep -q ' 50 notes' "$out/generated.txt" || fail "$out/generated.txt"
+ok "piano: 50 notes, $(wc -c <"$out/piano.mid") bytes, $(took "$t")"
+
+# 6. the window under Xvfb, screenshot once the engine is up
 if [ "$(uname -s)" = Linux ]; then
   if ! command -v xvfb-run >/dev/null || ! command -v xauth >/dev/null; then
     sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"

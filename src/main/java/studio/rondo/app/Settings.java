@@ -13,6 +13,10 @@ public final class Settings {
     public boolean maximized;
     public String lastWorkspace = "DATASET";
 
+    // Generate
+    /** The model Generate uses: "bundled:NAME" or a model file's path; null until one is chosen (a first start picks the default bundled model). */
+    public String generateModel;
+
     // Engine
     /** Engine threads (the fused LSTM's); 0 means the default, all cores up to 8. */
     public int threads;

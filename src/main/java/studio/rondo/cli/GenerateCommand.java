@@ -48,7 +48,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (.zip) written by train.")
+    @Option(names = "--model", required = true, paramLabel = "FILE|NAME",
+            description = "Model file (.zip) written by train, or a bundled model's name (see `rondo models`: piano, expressive).")
+    String modelArgument;
+
     Path model;
 
     @Option(names = "--primer", paramLabel = "FILE", description = "MIDI file whose first notes the model continues (default: none).")
@@ -140,6 +143,7 @@ final class GenerateCommand implements Callable<Integer> {
             }
         }
         WavRenderer renderer = wav ? renderer() : null; // a bad SoundFont fails before the work, not after
+        model = ModelArgument.resolve(modelArgument);
         EngineRuntime.start();
         LoadedModel m;
         try {

@@ -22,6 +22,7 @@ import studio.rondo.engine.EngineRuntime;
                 TrainCommand.class,
                 EvaluateCommand.class,
                 GenerateCommand.class,
+                ModelsCommand.class,
                 RenderCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
@@ -79,6 +80,7 @@ public final class RondoCommand implements Runnable {
     /** `rondo COMMAND --help` works for every command, not only `rondo help COMMAND`. */
     private static void addHelpOptions(CommandLine cmd) {
         for (CommandLine sub : cmd.getSubcommands().values()) {
+            addHelpOptions(sub); // `rondo models export --help` too
             var spec = sub.getCommandSpec();
             if (spec.optionsMap().containsKey("--help")) continue;
             spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)

@@ -111,11 +111,58 @@ public final class ModelStore {
             if (view == null || view.length() != state.length())
                 throw new ModelFileException(file, "the optimizer state does not fit the network");
             view.assign(state.reshape(view.shape()));
+        } else {
+            // A lean file (see writeLean) has no optimizer state: training it further starts a fresh
+            // optimizer, so Adam's bias correction starts again from the first step too.
+            conf.setIterationCount(0);
         }
         if (net.getNumOutputArrays() != Encodings.fromSpec(info.encoding()).streams().size())
             throw new ModelFileException(file, "the network has " + net.getNumOutputArrays() + " outputs but encoding "
                     + info.encoding().name() + " has " + Encodings.fromSpec(info.encoding()).streams().size() + " streams");
         return new LoadedModel(net, info);
+    }
+
+    /**
+     * Writes a copy of a model without its optimizer state ({@code updaterState.bin}, twice the
+     * size of the weights for Adam): the file to ship or share. It generates and evaluates exactly like the
+     * original; training it further starts a fresh optimizer. The source is checked first (metadata
+     * and required entries); the copy is written to a temporary file renamed into place.
+     *
+     * @return the bytes of the optimizer state left out (0 when the source had none)
+     */
+    public static long writeLean(Path source, Path target) throws ModelFileException, IOException {
+        requireFile(source);
+        long dropped = 0;
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(source.toFile())) {
+            readInfo(zip, source);
+            entry(zip, CONFIGURATION, source, true);
+            for (var e = zip.entries(); e.hasMoreElements(); ) {
+                ZipEntry z = e.nextElement();
+                byte[] bytes = entry(zip, z.getName(), source, true);
+                if (z.getName().equals(UPDATER)) dropped = bytes.length;
+                else entries.put(z.getName(), bytes);
+            }
+        } catch (ZipException e) {
+            throw new ModelFileException(source, "not a model file: corrupt, truncated or not a zip archive (" + e.getMessage() + ")", e);
+        }
+        if (!entries.containsKey(COEFFICIENTS)) throw new ModelFileException(source, "the archive has no " + COEFFICIENTS + " entry");
+        AtomicFiles.write(target, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            for (var e : entries.entrySet()) put(zip, e.getKey(), e.getValue());
+            zip.finish();
+        });
+        return dropped;
+    }
+
+    /** Whether a model file carries optimizer state (false for files written by {@link #writeLean}). */
+    public static boolean hasOptimizerState(Path file) throws ModelFileException {
+        requireFile(file);
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            return zip.getEntry(UPDATER) != null;
+        } catch (IOException e) {
+            throw new ModelFileException(file, "cannot read (" + e.getMessage() + ")", e);
+        }
     }
 
     /** Only the metadata (fast: the weights are not read). */

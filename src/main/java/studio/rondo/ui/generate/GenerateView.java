@@ -55,6 +55,12 @@ public final class GenerateView extends BorderPane {
         model.setId("generate-model");
         model.setWrapText(true);
         model.textProperty().bind(vm.modelTextProperty());
+        ComboBox<ModelChoice> models = new ComboBox<>(vm.modelChoices());
+        models.setId("generate-model-choice");
+        models.setPromptText("No model yet");
+        models.setMaxWidth(Double.MAX_VALUE);
+        models.valueProperty().bindBidirectional(vm.modelChoiceProperty());
+        models.setTooltip(new Tooltip("The models that come with the studio, and the ones you trained or opened"));
         Button openModel = new Button("Open model…", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         openModel.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
@@ -134,7 +140,7 @@ public final class GenerateView extends BorderPane {
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
 
-        VBox box = new VBox(10, new Label("Model"), model, openModel, new Label("Start from"), primer, primerFile, grid, withPrimer,
+        VBox box = new VBox(10, new Label("Model"), models, model, openModel, new Label("Start from"), primer, primerFile, grid, withPrimer,
                 new HBox(8, generate, cancel));
         box.getStyleClass().add("training-form");
         box.setPadding(new Insets(12));

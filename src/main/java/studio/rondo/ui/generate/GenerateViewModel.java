@@ -44,6 +44,8 @@ import studio.rondo.engine.model.LoadedModel;
 import studio.rondo.engine.model.ModelInfo;
 import studio.rondo.engine.model.ModelStore;
 import studio.rondo.midi.MidiWriter;
+import studio.rondo.models.BundledModel;
+import studio.rondo.models.BundledModels;
 import studio.rondo.music.Piece;
 import studio.rondo.music.PitchRange;
 import studio.rondo.sound.WavRenderer;
@@ -56,6 +58,8 @@ import studio.rondo.sound.WavRenderer;
 public final class GenerateViewModel {
     // Properties: inputs
     private final ObjectProperty<Path> modelFile = new SimpleObjectProperty<>();
+    private final ObservableList<ModelChoice> modelChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<ModelChoice> modelChoice = new SimpleObjectProperty<>();
     private final ObjectProperty<PrimerSource> primerSource = new SimpleObjectProperty<>(PrimerSource.SELECTED_PIECE);
     private final ObjectProperty<Path> primerFile = new SimpleObjectProperty<>();
     private final IntegerProperty primerNotes = new SimpleIntegerProperty(50);
@@ -105,11 +109,20 @@ public final class GenerateViewModel {
         this.executor = executor;
         this.selectedDatasetPiece = selectedDatasetPiece;
         this.wavRenderer = wavRenderer;
-        modelFile.addListener((obs, old, now) -> describeModel(now));
+        modelFile.addListener((obs, old, now) -> {
+            if (now != null && (modelChoice.get() == null || !now.equals(modelChoice.get().file()))) modelChoice.set(choiceFor(now));
+            describeModel(now);
+        });
+        modelChoice.addListener((obs, old, now) -> {
+            if (now != null && !now.file().equals(modelFile.get())) modelFile.set(now.file());
+        });
         selected.addListener((obs, old, now) -> selectedJoin.set(now == null ? Double.NaN : now.joinSeconds()));
     }
 
     public ObjectProperty<Path> modelFileProperty() { return modelFile; }
+    /** The models to choose from: the bundled ones, then the musician's (see {@link #offerModels}). */
+    public ObservableList<ModelChoice> modelChoices() { return modelChoices; }
+    public ObjectProperty<ModelChoice> modelChoiceProperty() { return modelChoice; }
     public ObjectProperty<PrimerSource> primerSourceProperty() { return primerSource; }
     public ObjectProperty<Path> primerFileProperty() { return primerFile; }
     public IntegerProperty primerNotesProperty() { return primerNotes; }
@@ -271,6 +284,70 @@ public final class GenerateViewModel {
         return Quantize.parse(grid).withStrength(Math.max(0, Math.min(100, strengthPercent)) / 100.0);
     }
 
+    /** Prefix of a remembered bundled model ({@link #rememberedModel}): bundled models move with the install folder. */
+    public static final String BUNDLED_PREFIX = "bundled:";
+
+    /**
+     * Lists the bundled models, then the model files in {@code userModels} (newest first, checkpoints
+     * left out), and selects the remembered model ({@link #rememberedModel}'s form) when it is still
+     * there, else the default bundled model: on a first start Generate works straight away.
+     */
+    public void offerModels(List<BundledModel> bundled, Path userModels, String remembered) {
+        List<ModelChoice> choices = new java.util.ArrayList<>();
+        bundled.forEach(m -> choices.add(ModelChoice.of(m)));
+        if (userModels != null && Files.isDirectory(userModels)) {
+            try (var files = Files.list(userModels)) {
+                files.filter(f -> f.getFileName().toString().endsWith(".zip") && !f.getFileName().toString().endsWith(".checkpoint.zip"))
+                        .filter(Files::isRegularFile)
+                        .sorted(java.util.Comparator.comparing(GenerateViewModel::modified).reversed())
+                        .forEach(f -> choices.add(ModelChoice.ofFile(f)));
+            } catch (java.io.IOException e) {
+                // an unreadable models folder: the bundled models and "Open model…" still work
+            }
+        }
+        modelChoices.setAll(choices);
+        ModelChoice pick = null;
+        if (remembered != null && remembered.startsWith(BUNDLED_PREFIX)) {
+            String name = remembered.substring(BUNDLED_PREFIX.length());
+            pick = choices.stream().filter(c -> c.isBundled() && c.bundled().name().equalsIgnoreCase(name)).findFirst().orElse(null);
+        } else if (remembered != null && !remembered.isBlank()) {
+            Path file = Path.of(remembered);
+            if (Files.isRegularFile(file)) pick = choiceFor(file);
+        }
+        if (pick == null) pick = BundledModels.defaultModel(bundled).map(this::choiceFor).orElse(null);
+        if (pick != null) modelChoice.set(pick);
+        // A first start has no corpus yet: start from nothing, so that Generate works straight away.
+        if (remembered == null && pick != null && primerSource.get() == PrimerSource.SELECTED_PIECE && selectedDatasetPiece.get() == null)
+            primerSource.set(PrimerSource.NONE);
+    }
+
+    private ModelChoice choiceFor(BundledModel m) {
+        return choiceFor(m.file());
+    }
+
+    /** What the settings remember of the chosen model: "bundled:NAME" or the file's path; null when none. */
+    public String rememberedModel() {
+        ModelChoice c = modelChoice.get();
+        if (c != null && c.file().equals(modelFile.get()) && c.isBundled()) return BUNDLED_PREFIX + c.bundled().name();
+        return modelFile.get() == null ? null : modelFile.get().toAbsolutePath().toString();
+    }
+
+    /** The list entry of a file, added after the others when the file is not listed yet (opened or just trained). */
+    private ModelChoice choiceFor(Path file) {
+        for (ModelChoice c : modelChoices) if (c.file().equals(file)) return c;
+        ModelChoice c = ModelChoice.ofFile(file);
+        modelChoices.add(c);
+        return c;
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path f) {
+        try {
+            return Files.getLastModifiedTime(f);
+        } catch (java.io.IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
+        }
+    }
+
     // ---- internals
 
     private interface Export {
@@ -305,6 +382,11 @@ public final class GenerateViewModel {
             return;
         }
         try {
+            ModelChoice c = modelChoice.get();
+            if (c != null && c.isBundled() && c.file().equals(file)) {
+                modelText.set(c.bundled().title() + ", built in: " + c.bundled().description() + " (" + c.bundled().license() + ")");
+                return;
+            }
             ModelInfo info = ModelStore.readInfo(file);
             List<EpochMetrics> h = info.history();
             EpochMetrics last = h.isEmpty() ? null : h.get(h.size() - 1);

@@ -14,7 +14,15 @@ import studio.rondo.engine.EngineRuntime;
 /** Version, engine and the licenses of what the studio bundles or downloads. */
 final class AboutDialog {
     static final String LICENSES = """
-            Rondo Studio bundles no music and no trained models. Corpora you download
+            Rondo Studio is licensed under the Apache License, Version 2.0
+            (the LICENSE file installed with it; https://www.apache.org/licenses/LICENSE-2.0).
+
+            Bundled models ("Piano", "Expressive piano" in the Generate workspace): trained on
+            the piano-midi.de collection, "Bernd Krueger, Source: www.piano-midi.de", licensed
+            under CC BY-SA 3.0 DE (https://creativecommons.org/licenses/by-sa/3.0/de/); the
+            models are shared under the same license, CC BY-SA 3.0 DE, with that attribution.
+
+            Rondo Studio bundles no music. Corpora you download
             from the Dataset workspace keep their own licenses:
               • piano-midi.de — Bernd Krueger, CC BY-SA 3.0 DE
                 ("Bernd Krueger, Source: www.piano-midi.de")

@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import studio.rondo.app.AppInfo;
 import studio.rondo.app.Settings;
 import studio.rondo.app.SettingsStore;
+import studio.rondo.models.BundledModels;
 import studio.rondo.ui.dataset.DatasetView;
 import studio.rondo.ui.dataset.DatasetViewModel;
 import studio.rondo.sound.SoundFontException;
@@ -60,6 +61,8 @@ public final class StudioWindow {
                 dataset::corpus);
         this.generate = new GenerateViewModel(executor, () -> dataset.selectedPieceProperty().get(), () -> new WavRenderer(
                 SoundFonts.remembered(store).map(StudioWindow::soundFontOrNull).orElse(null)));
+        // The bundled models, the musician's and the remembered choice (on a first start: the default bundled model).
+        generate.offerModels(BundledModels.list(), store.file().toAbsolutePath().getParent().resolve("models"), settings.generateModel);
         // A model just trained is the one to generate with.
         training.trainedModelProperty().addListener((obs, old, now) -> generate.modelFileProperty().set(now));
         this.view = new MainView(viewModel, this::workspaceView);
@@ -147,6 +150,7 @@ public final class StudioWindow {
             settings.windowWidth = stage.getWidth();
             settings.windowHeight = stage.getHeight();
         }
+        settings.generateModel = generate.rememberedModel();
         store.save(settings);
     }
 

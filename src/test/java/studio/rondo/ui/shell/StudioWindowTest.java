@@ -62,6 +62,7 @@ class StudioWindowTest {
         assertTrue(robot.lookup(AppInfo.NAME + " " + AppInfo.version()).tryQuery().isPresent());
         String licenses = robot.lookup("#about-licenses").queryAs(TextArea.class).getText();
         assertTrue(licenses.contains("CC BY-SA 3.0 DE") && licenses.contains("Deeplearning4j"), licenses);
+        assertTrue(licenses.contains("Apache License, Version 2.0") && licenses.contains("Bernd Krueger, Source: www.piano-midi.de"), licenses);
         robot.clickOn("Close");
     }
 
@@ -131,6 +132,20 @@ class StudioWindowTest {
         java.nio.file.Path model = training.modelFileProperty().get();
         java.nio.file.Path checkpoint = model.resolveSibling(model.getFileName().toString().replace(".zip", ".checkpoint.zip"));
         assertTrue(java.nio.file.Files.isRegularFile(checkpoint), "checkpoint saved: " + checkpoint);
+    }
+
+    @Test
+    void aFreshHomeGeneratesWithTheBundledPianoModelAndRemembersTheChoice(FxRobot robot) {
+        assertEquals("piano", window.generate().modelChoiceProperty().get().bundled().name());
+        robot.interact(() -> {
+            window.generate().modelChoiceProperty().set(window.generate().modelChoices().get(1)); // expressive
+            stage.hide(); // closing the window saves the settings
+        });
+        assertEquals("bundled:expressive", new SettingsStore(home.resolve("settings.json")).load().generateModel);
+        robot.interact(() -> {
+            StudioWindow reopened = new StudioWindow(new Stage(), new SettingsStore(home.resolve("settings.json")), Background.executor());
+            assertEquals("expressive", reopened.generate().modelChoiceProperty().get().bundled().name());
+        });
     }
 
     @Test

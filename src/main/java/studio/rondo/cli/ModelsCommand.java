@@ -1,0 +1,107 @@
+package studio.rondo.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import studio.rondo.engine.model.ModelFileException;
+import studio.rondo.engine.model.ModelStore;
+import studio.rondo.models.BundledModel;
+import studio.rondo.models.BundledModels;
+
+/** `rondo models`: the models that ship with the studio; `rondo models export`: a lean copy of a model to ship. */
+@Command(name = "models", description = "List the models that ship with the studio (use their names with generate --model NAME).",
+        subcommands = ModelsCommand.Export.class)
+final class ModelsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print a JSON array.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<BundledModel> models = BundledModels.list();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ArrayNode arr = mapper.createArrayNode();
+            for (BundledModel m : models) {
+                ObjectNode o = arr.addObject();
+                o.put("name", m.name());
+                o.put("title", m.title());
+                o.put("description", m.description());
+                o.put("preset", m.preset());
+                o.put("hidden", m.info().hyperparameters().hidden());
+                o.put("layers", m.info().hyperparameters().layers());
+                o.put("parameters", m.parameters());
+                o.put("epochs", m.info().history() == null ? 0 : m.info().history().size());
+                o.put("file", m.file().toString());
+                o.put("bytes", Files.size(m.file()));
+                o.put("license", m.license());
+                o.put("default", m.isDefault());
+            }
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
+        } else if (models.isEmpty()) {
+            out.println("No bundled models found (looked for " + BundledModels.INDEX + " in "
+                    + String.join(", ", BundledModels.directoryCandidates()) + ").");
+        } else {
+            for (BundledModel m : models) {
+                out.printf(Locale.ROOT, "%s%s  %s%n", m.name(), m.isDefault() ? " (default)" : "", m.title());
+                out.println("  " + m.description());
+                out.printf(Locale.ROOT, "  preset %s, %,d parameters, %s (%.1f MB)%n", m.preset(), m.parameters(), m.file(),
+                        Files.size(m.file()) / 1e6);
+                out.println("  license: " + m.license());
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "export", description = "Write a lean copy of a model for shipping: the same network and metadata without the "
+            + "optimizer state (Adam's is twice the size of the weights). It generates and evaluates the same; training it further starts a fresh optimizer.")
+    static final class Export implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "IN", description = "Model file (.zip) written by train.")
+        Path in;
+
+        @Parameters(index = "1", paramLabel = "OUT", description = "Lean model file to write.")
+        Path out;
+
+        @Option(names = "--lean", description = "Leave out the optimizer state (the default; the only kind of export).")
+        boolean lean = true;
+
+        @Option(names = "--force", description = "Overwrite OUT if it exists.")
+        boolean force;
+
+        @Override
+        public Integer call() throws IOException {
+            if (Files.exists(out) && !force) throw new BadInputException(out + " exists; use --force to overwrite");
+            if (Files.exists(out) && Files.isSameFile(in, out)) throw new BadInputException("IN and OUT are the same file");
+            long dropped;
+            try {
+                dropped = ModelStore.writeLean(in, out);
+            } catch (ModelFileException e) {
+                throw new BadInputException(e.getMessage(), e);
+            }
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf(Locale.ROOT, "%s: %.2f MB (%s %.2f MB, optimizer state %.2f MB left out)%n", out, Files.size(out) / 1e6,
+                    in.getFileName(), Files.size(in) / 1e6, dropped / 1e6);
+            o.flush();
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package studio.rondo.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import studio.rondo.engine.EngineRuntime;
+import studio.rondo.engine.TestCorpus;
+import studio.rondo.engine.encoding.EncodedPiece;
+import studio.rondo.engine.encoding.Window;
+import studio.rondo.engine.train.Trainer;
+import studio.rondo.engine.train.TrainingConfig;
+import studio.rondo.engine.train.TrainingResult;
+import studio.rondo.music.Piece;
+
+/** Lean model files (ModelStore.writeLean): no optimizer state, same outputs, training them starts a fresh optimizer. */
+class LeanModelTest {
+    static final List<Piece> CORPUS = TestCorpus.pieces(4, 40, 3);
+    static Path dir;
+    static Path full;
+
+    @BeforeAll
+    static void train(@TempDir Path tmp) throws Exception {
+        EngineRuntime.start();
+        dir = tmp;
+        full = dir.resolve("full.zip");
+        TrainingConfig c = TrainingConfig.of(Preset.PITCH_STEP_DURATION, 1).withHyperparameters(TestCorpus.tiny(Preset.PITCH_STEP_DURATION))
+                .withSplit(0.25, 1).withMaxBatches(3).withFiles(full, null, null);
+        new Trainer(c, null).train(CORPUS);
+    }
+
+    @Test
+    void leavesOutTheOptimizerStateAndKeepsEverythingElse() throws Exception {
+        Path lean = dir.resolve("lean.zip");
+        long dropped = ModelStore.writeLean(full, lean);
+        assertTrue(dropped > 0, "Adam state left out");
+        assertTrue(ModelStore.hasOptimizerState(full));
+        assertFalse(ModelStore.hasOptimizerState(lean));
+        assertTrue(Files.size(lean) < Files.size(full) * 0.75, Files.size(lean) + " vs " + Files.size(full));
+        try (ZipFile z = new ZipFile(lean.toFile())) {
+            assertTrue(z.getEntry(ModelStore.INFO) != null && z.getEntry(ModelStore.CONFIGURATION) != null && z.getEntry(ModelStore.COEFFICIENTS) != null);
+        }
+
+        LoadedModel a = ModelStore.load(full), b = ModelStore.load(lean);
+        assertEquals(a.info().history(), b.info().history());
+        assertArrayEquals(a.network().params().toFloatVector(), b.network().params().toFloatVector());
+        EncodedPiece p = b.encoding().encode(CORPUS.get(0));
+        INDArray x = new WindowBatches(b.encoding()).inputsOnly(Window.over(p, 8, 3)).getFeatures(0);
+        INDArray[] ya = a.network().output(x), yb = b.network().output(x);
+        for (int h = 0; h < ya.length; h++) assertArrayEquals(ya[h].dup().data().asFloat(), yb[h].dup().data().asFloat(), 0f, "head " + h);
+        // No optimizer state: a fresh optimizer, Adam's step count included.
+        assertEquals(0, b.network().getConfiguration().getIterationCount());
+        assertTrue(a.network().getConfiguration().getIterationCount() > 0);
+        assertEquals(0.0, b.network().getUpdater().getStateViewArray().sumNumber().doubleValue());
+    }
+
+    @Test
+    void aLeanModelCanBeTrainedFurther() throws Exception {
+        Path lean = dir.resolve("lean-resume.zip");
+        ModelStore.writeLean(full, lean);
+        Path more = dir.resolve("more.zip");
+        TrainingConfig c = TrainingConfig.of(Preset.PITCH_STEP_DURATION, 2).withMaxBatches(3).withFiles(more, null, lean);
+        TrainingResult r = new Trainer(c, null).train(CORPUS);
+        assertEquals(2, r.info().history().size());
+        assertTrue(ModelStore.hasOptimizerState(more), "training writes the optimizer state again");
+    }
+
+    @Test
+    void refusesWhatIsNotAModel() throws Exception {
+        Path junk = dir.resolve("junk.zip");
+        Files.writeString(junk, "not a zip");
+        assertThrows(ModelFileException.class, () -> ModelStore.writeLean(junk, dir.resolve("x.zip")));
+        assertThrows(ModelFileException.class, () -> ModelStore.writeLean(dir.resolve("missing.zip"), dir.resolve("y.zip")));
+        assertFalse(Files.exists(dir.resolve("x.zip")));
+    }
+}
