@@ -17,12 +17,13 @@
 #   WORK         full models (with optimizer state, for --resume), logs, figures [target/retrain]
 #   HELDOUT      list of held-out files, relative to DATA [assets/models/heldout.txt]
 #   MODELS       which models                           [piano expressive]
-#   MINUTES      training time limit per model          [60]
+#   MINUTES      training time limit per model          [50]
 #   EPOCHS       epoch limit per model                  [200]
 #   PIECES       train on the first N pieces only (0 = all), for a quick run [0]
 #   HIDDEN, LAYERS   override the network size of every model (quick runs)
 #   VAL_SPLIT    fraction of the training pieces for validation [0.05]
-#   TRANSPOSE    random transposition, ± semitones       [3]
+#   TRANSPOSE    random transposition, ± semitones       [the preset's: 5 piano, 7 expressive]
+#   THREADS      training threads (--threads)           [all cores; the shipped models: 1 each, both at once]
 #   EXTRA_TRAIN_ARGS  more train options, split on spaces (e.g. "--max-batches 5")
 #   RONDO_TRAIN_NEW_FLAGS=0  leave out --minutes, --targets and --transpose (a studio without them)
 #
@@ -39,11 +40,12 @@ OUT="${OUT:-assets/models}"
 WORK="${WORK:-target/retrain}"
 HELDOUT="${HELDOUT:-assets/models/heldout.txt}"
 MODELS="${MODELS:-piano expressive}"
-MINUTES="${MINUTES:-60}"
+MINUTES="${MINUTES:-50}"
 EPOCHS="${EPOCHS:-200}"
 PIECES="${PIECES:-0}"
 VAL_SPLIT="${VAL_SPLIT:-0.05}"
-TRANSPOSE="${TRANSPOSE:-3}"
+TRANSPOSE="${TRANSPOSE:-}"
+THREADS="${THREADS:-}"
 EXTRA_TRAIN_ARGS="${EXTRA_TRAIN_ARGS:-}"
 RONDO_TRAIN_NEW_FLAGS="${RONDO_TRAIN_NEW_FLAGS:-1}"
 
@@ -72,8 +74,8 @@ echo "retrain: ${#train[@]} training pieces, ${#heldout[@]} held out, data $DATA
 
 # name  file  preset  hidden  layers  seed
 specs=(
-  "piano      rondo-piano.zip       pitch-step-duration  256  2  20261129"
-  "expressive rondo-expressive.zip  velocity-aware       256  2  20261130"
+  "piano      rondo-piano.zip       pitch-step-duration  256  2  1"
+  "expressive rondo-expressive.zip  velocity-aware       256  2  1"
 )
 
 # One number of the evaluate --json line of the model being measured.
@@ -91,7 +93,11 @@ for spec in "${specs[@]}"; do
   rm -f "$full" "$WORK/$name-full.checkpoint.zip"   # from scratch
   args=(train --preset "$preset" --data "${train_paths[@]}" --hidden "$hidden" --layers "$layers" --seed "$seed"
         --epochs "$EPOCHS" --val-split "$VAL_SPLIT" --out "$full")
-  if [ "$RONDO_TRAIN_NEW_FLAGS" != 0 ]; then args+=(--minutes "$MINUTES" --targets every --transpose "$TRANSPOSE"); fi
+  if [ "$RONDO_TRAIN_NEW_FLAGS" != 0 ]; then
+    args+=(--minutes "$MINUTES" --targets every)
+    [ -z "$TRANSPOSE" ] || args+=(--transpose "$TRANSPOSE")
+  fi
+  [ -z "$THREADS" ] || args=(--threads "$THREADS" "${args[@]}")
   args+=("${extra[@]}")
   echo "retrain: $name: ${rondo[*]} train --preset $preset --hidden $hidden --layers $layers --seed $seed ..."
   start=$(date +%s)
@@ -99,7 +105,8 @@ for spec in "${specs[@]}"; do
   took=$(( $(date +%s) - start ))
 
   "${rondo[@]}" models export "$full" "$OUT/$file" --force
-  "${rondo[@]}" evaluate --model "$OUT/$file" --data "${heldout_paths[@]}" --json >"$WORK/$name.heldout.json"
+  # Every window of the held-out pieces (stride 1), as ../shared/bench/torch_seed_train.py --eval scores them.
+  "${rondo[@]}" evaluate --model "$OUT/$file" --data "${heldout_paths[@]}" --stride 1 --json >"$WORK/$name.heldout.json"
 
   {
     echo "== $name ($file): preset $preset, LSTM ${layers}x${hidden}, seed $seed"

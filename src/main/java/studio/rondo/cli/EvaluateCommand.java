@@ -35,7 +35,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (.zip) written by train.")
+    @Option(names = "--model", required = true, paramLabel = "FILE|NAME",
+            description = "Model file (.zip) written by train, or a bundled model's name (see `rondo models`).")
+    String modelArgument;
+
     Path model;
 
     @Option(names = "--data", required = true, arity = "1..*", paramLabel = "DIR|FILE", description = "MIDI files or directories.")
@@ -56,6 +59,7 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         EngineRuntime.start();
+        model = ModelArgument.resolve(modelArgument);
         LoadedModel m;
         try {
             m = ModelStore.load(model);
