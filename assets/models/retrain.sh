@@ -72,10 +72,10 @@ train_paths=("${train[@]/#/$DATA/}")
 heldout_paths=("${heldout[@]/#/$DATA/}")
 echo "retrain: ${#train[@]} training pieces, ${#heldout[@]} held out, data $DATA"
 
-# name  file  preset  hidden  layers  seed
+# name  file  preset  hidden  layers  seed  batch  warm-up (minibatches): what the shipped pair was trained with
 specs=(
-  "piano      rondo-piano.zip       pitch-step-duration  256  2  1"
-  "expressive rondo-expressive.zip  velocity-aware       256  2  1"
+  "piano      rondo-piano.zip       pitch-step-duration  256  2  1  128  100"
+  "expressive rondo-expressive.zip  velocity-aware       256  2  1  64   100"
 )
 
 # One number of the evaluate --json line of the model being measured.
@@ -86,15 +86,15 @@ num() { figure "$1" | awk '{ printf "%.4f", $1 }'; }
 figures="$WORK/figures.txt"
 : >"$figures"
 for spec in "${specs[@]}"; do
-  read -r name file preset hidden layers seed <<<"$spec"
+  read -r name file preset hidden layers seed batch warmup <<<"$spec"
   case " $MODELS " in *" $name "*) ;; *) continue ;; esac
   hidden="${HIDDEN:-$hidden}"; layers="${LAYERS:-$layers}"
   full="$WORK/$name-full.zip"
   rm -f "$full" "$WORK/$name-full.checkpoint.zip"   # from scratch
-  args=(train --preset "$preset" --data "${train_paths[@]}" --hidden "$hidden" --layers "$layers" --seed "$seed"
+  args=(train --preset "$preset" --data "${train_paths[@]}" --hidden "$hidden" --layers "$layers" --seed "$seed" --batch "$batch"
         --epochs "$EPOCHS" --val-split "$VAL_SPLIT" --out "$full")
   if [ "$RONDO_TRAIN_NEW_FLAGS" != 0 ]; then
-    args+=(--minutes "$MINUTES" --targets every)
+    args+=(--minutes "$MINUTES" --targets every --warmup "$warmup")
     [ -z "$TRANSPOSE" ] || args+=(--transpose "$TRANSPOSE")
   fi
   [ -z "$THREADS" ] || args=(--threads "$THREADS" "${args[@]}")

@@ -53,7 +53,7 @@ public final class TestCorpus {
     public static Hyperparameters tiny(Preset preset) {
         return Hyperparameters.defaults(preset).toBuilder().seqLen(8).batch(16).hidden(16)
                 .layers(Math.min(2, Hyperparameters.defaults(preset).layers()))
-                .branchHidden(8).dense(16).warmup(3).learningRate(preset == Preset.CHORD_TOKENS ? 3e-3 : 5e-3).build();
+                .branchHidden(8).dense(Hyperparameters.defaults(preset).dense() > 0 ? 16 : 0).warmup(3).learningRate(preset == Preset.CHORD_TOKENS ? 3e-3 : 5e-3).build();
     }
 
     /** A head's output at the last time step: every-step heads give [batch, size, time], last-step heads [batch, size]. */

@@ -58,6 +58,13 @@ public interface Encoding {
         return null;
     }
 
+    /** The mask of a stream whose class is the MIDI pitch: true for the 128 pitches outside low..high. */
+    static boolean[] midiPitchesOutside(int low, int high) {
+        boolean[] out = new boolean[128];
+        for (int p = 0; p < 128; p++) out[p] = p < low || p > high;
+        return out;
+    }
+
     /** True when the steps carry each note's velocity (else decoding gives every note the context's). */
     default boolean carriesVelocity() {
         return false;

@@ -73,10 +73,7 @@ public final class PitchStepDuration implements Encoding {
 
     @Override
     public boolean[] outsidePitchRange(int stream, int low, int high) {
-        if (stream != PITCH) return null;
-        boolean[] out = new boolean[128];
-        for (int p = 0; p < 128; p++) out[p] = p < low || p > high; // class = MIDI pitch
-        return out;
+        return stream == PITCH ? Encoding.midiPitchesOutside(low, high) : null; // class = MIDI pitch
     }
 
     @Override

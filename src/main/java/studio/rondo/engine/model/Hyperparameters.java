@@ -62,11 +62,14 @@ public record Hyperparameters(int seqLen, int batch, int hidden, int layers, int
     /**
      * The preset's recipe as DESIGN.md and ORIGINS.md give it, with the studio's training defaults on
      * top: targets at every step, transposition where the encoding allows it cheaply, a short
-     * learning-rate warm-up ({@link #seedFaithful} restores the originals' recipe).
+     * learning-rate warm-up, batch 64 ({@link #seedFaithful} restores the originals' recipe).
      */
     public static Hyperparameters defaults(Preset preset) {
         Hyperparameters seed = seedFaithful(preset);
-        Builder b = seed.toBuilder().warmup(100).everyStep(supportsEveryStep(preset, seed));
+        Builder b = seed.toBuilder().warmup(50).everyStep(supportsEveryStep(preset, seed));
+        // Every window now gives seqLen targets: 64 windows a minibatch are plenty, and twice the updates
+        // of the seed's 128 learn more per minute (Mozart, 5 minutes: held-out top-1 15 % against 11 %).
+        if (preset == Preset.PITCH_STEP_DURATION) b.batch(64);
         // Transposition multiplies what the network hears of each interval; corpus vocabularies
         // (three-stream, chord-tokens) would grow with it, so those keep their seed recipe.
         if (preset == Preset.TF_TUTORIAL || preset == Preset.PITCH_STEP_DURATION) b.transpose(5);

@@ -44,6 +44,7 @@ import studio.rondo.music.Piece;
  * <p>One run per instance; {@link #cancel()} may be called from any thread.
  */
 public final class Trainer {
+    private static final int PLATEAU_EPOCHS = 2;
     private final TrainingConfig config;
     private final TrainingListener listener;
     private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -299,7 +300,10 @@ public final class Trainer {
                     if (config.patience() > 0) bestParams = net.params().dup();
                 } else {
                     sinceBest++;
-                    if (!budget.annealing()) halveLearningRate(); // a plateau: smaller steps
+                    // A plateau (two epochs without a better held-out NLL): smaller steps. With a time
+                    // budget the last quarter's annealing lowers the rate instead: short epochs on a few
+                    // validation pieces are too noisy to call a plateau.
+                    if (config.minutes() == 0 && sinceBest % PLATEAU_EPOCHS == 0) halveLearningRate();
                 }
                 checkpoint = saveCheckpoint(epoch + 1, 0);
                 epochSecondsSum += seconds;
