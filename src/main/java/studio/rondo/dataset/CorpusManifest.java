@@ -153,7 +153,8 @@ public final class CorpusManifest {
         try {
             doc = JSON.readValue(manifest.toFile(), Doc.class);
         } catch (JsonProcessingException e) {
-            throw new IOException(manifest + " is not a corpus manifest (" + e.getOriginalMessage() + ")", e);
+            String why = e.getOriginalMessage().replaceAll("\\s*\\(?(start marker )?at \\[Source:[^\\]]*\\]\\)?", "");
+            throw new IOException(manifest + " is not a corpus manifest (" + why + ")", e);
         }
         if (doc == null || !FORMAT.equals(doc.format())) throw new IOException(manifest + " is not a corpus manifest");
         if (doc.version() != VERSION) {
