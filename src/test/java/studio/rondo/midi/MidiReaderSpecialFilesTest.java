@@ -18,14 +18,14 @@ import studio.rondo.dataset.CorpusEntry;
 import studio.rondo.dataset.CorpusScanner;
 
 /** Files named .mid that are not ordinary files: a pipe must not block, a device must not flood memory. */
-class MidiReaderSpecialFilesTest {
+public class MidiReaderSpecialFilesTest {
     private static final Duration QUICKLY = Duration.ofSeconds(10);
 
     @TempDir
     Path dir;
 
     /** A FIFO made with mkfifo; the test is skipped where the OS has none. */
-    static Path fifo(Path file) throws Exception {
+    public static Path fifo(Path file) throws Exception {
         assumeTrue(!System.getProperty("os.name", "").toLowerCase().contains("win"), "no FIFOs on Windows");
         Process p;
         try {
