@@ -128,7 +128,7 @@ class TrainEvaluateCommandTest {
             List<String> args = new java.util.ArrayList<>(List.of(train("--epochs", "1", "--max-batches", "1", "--out", tune.toString())));
             args.addAll(List.of(extra));
             assertEquals(ExitCodes.BAD_INPUT, run(args.toArray(String[]::new)));
-            assertOneLine(err.toString(), tune.toString(), "is not a Rondo model file", "choose another --out");
+            assertOneLine(err.toString(), tune.toString(), "is not a readable Rondo model", "choose another --out");
             assertTrue(out.toString().isEmpty(), "nothing was trained: " + out);
         }
         org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(tune));

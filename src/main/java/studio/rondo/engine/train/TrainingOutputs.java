@@ -59,7 +59,7 @@ public final class TrainingOutputs {
             info = ModelStore.readInfo(file);
         } catch (ModelFileException e) {
             String why = e.getMessage().startsWith(file + ": ") ? e.getMessage().substring(file.toString().length() + 2) : e.getMessage();
-            throw new ConflictException(file, "exists and is not a Rondo model file (" + why + "); " + role
+            throw new ConflictException(file, "exists and is not a readable Rondo model (" + why + "); " + role
                     + " will not be written over it", false);
         }
         if (!replaceModels) {
