@@ -81,6 +81,9 @@ final class EvaluateCommand implements Callable<Integer> {
         if (windows.isEmpty()) throw new BadInputException("no windows: the pieces are shorter than the model's " + (seqLen + 1) + " steps");
         EvalResult r = new WindowEvaluator(m.network(), m.heads(), new WindowBatches(encoding))
                 .evaluate(windows, m.info().hyperparameters().batch(), m.info().unigram());
+        if (r.diverged())
+            throw new BadInputException(model + ": the model's outputs are not numbers (NaN) on " + r.nonFiniteWindows() + " of "
+                    + r.windows() + " windows: it diverged in training; train it again with a lower --lr, or evaluate an earlier checkpoint");
 
         if (json) {
             ObjectMapper mapper = new ObjectMapper();

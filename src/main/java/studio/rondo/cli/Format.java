@@ -14,6 +14,20 @@ final class Format {
         return Long.toString(n);
     }
 
+    /**
+     * Why a file could not be read, in words and without the file name (the caller names it):
+     * "no such file", "permission denied", the MIDI reader's reason.
+     */
+    static String ioReason(java.io.IOException e, java.nio.file.Path file) {
+        if (e instanceof studio.rondo.midi.MidiFormatException m) return m.reason();
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null && !f.getReason().isBlank()) return f.getReason();
+        String m = e.getMessage();
+        if (m == null || m.isBlank() || m.equals(file.toString())) return "cannot be read (" + e.getClass().getSimpleName() + ")";
+        return m.startsWith(file + ": ") ? m.substring(file.toString().length() + 2) : m;
+    }
+
     /** Seconds as "42.1s", "3m05s" or "1h02m". */
     static String duration(double seconds) {
         if (!Double.isFinite(seconds) || seconds < 0) return "-";

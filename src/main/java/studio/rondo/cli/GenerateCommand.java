@@ -198,14 +198,27 @@ final class GenerateCommand implements Callable<Integer> {
                 throw new BadInputException("--quantize-strength must be 0..100: " + quantizeStrength);
             q = q.withStrength(quantizeStrength / 100.0);
         }
+        Length len = length();
         try {
-            Length len = seconds != null ? Length.seconds(seconds) : bars != null ? Length.bars(bars)
-                    : Length.notes(length != null ? length : DEFAULT_LENGTH);
             if (seed == null) seed = new java.util.SplittableRandom().nextLong() >>> 16; // random, short enough to retype
             long s = seed;
             return new GenerationRequest(p, len, new Sampling(temperature, topK, topP, s), variations, includePrimer, range, dyn, q);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
+        }
+    }
+
+    /** The length asked for: more than one request may generate is bad input (exit 3), a length that is not positive a usage error. */
+    private Length length() {
+        String option = seconds != null ? "--seconds" : bars != null ? "--bars" : "--length";
+        try {
+            return seconds != null ? Length.seconds(seconds) : bars != null ? Length.bars(bars)
+                    : Length.notes(length != null ? length : DEFAULT_LENGTH);
+        } catch (Length.TooLongException e) {
+            throw new BadInputException(option + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            throw usage(m.startsWith("length ") ? option + m.substring("length".length()) : option + ": " + m);
         }
     }
 
@@ -225,8 +238,7 @@ final class GenerateCommand implements Callable<Integer> {
         try {
             piece = MidiReader.read(primer);
         } catch (IOException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new BadInputException("primer " + (why.startsWith(primer.toString()) ? why : primer + ": " + why), e);
+            throw new BadInputException("primer " + primer + ": " + Format.ioReason(e, primer), e);
         }
         try {
             return Primer.firstNotes(piece, primerNotes);

@@ -48,6 +48,8 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (Files.isDirectory(output))
+            throw new BadInputException(output + " is a folder; --out needs a file name such as " + output.resolve("piece.wav"));
         if (Files.exists(output) && !force)
             throw new BadInputException(output + " already exists; add --force to overwrite it");
         long start = System.nanoTime(); // reading, SoundFont and rendering: what the user waits for
@@ -67,13 +69,14 @@ final class RenderCommand implements Callable<Integer> {
 
     /** Through the studio's own reader: its errors name the file and the reason, and drums stay audible. */
     private static Sequence readMidi(Path file) {
-        if (!Files.isRegularFile(file)) throw new BadInputException(file + ": no such file");
+        if (Files.isDirectory(file)) throw new BadInputException(file + ": is a folder; give one MIDI file to render");
+        if (!Files.exists(file)) throw new BadInputException(file + ": no such file");
         try {
             return MidiWriter.toSequence(MidiReader.read(file, ReadOptions.DEFAULT.withKeepDrums(true)));
         } catch (MidiFormatException e) {
             throw new BadInputException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")", e);
+            throw new BadInputException(file + ": " + Format.ioReason(e, file), e);
         }
     }
 

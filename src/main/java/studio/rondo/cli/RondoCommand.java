@@ -70,7 +70,9 @@ public final class RondoCommand implements Runnable {
         });
         cmd.setParameterExceptionHandler((ex, args1) -> {
             PrintWriter e = ex.getCommandLine().getErr();
-            e.println("rondo: " + ex.getMessage() + " (see 'rondo --help')");
+            String msg = ex.getMessage();
+            // A message that already says where to look ("(see 'rondo presets')") gets no second pointer.
+            e.println("rondo: " + msg + (msg != null && msg.contains("(see ") ? "" : " (see 'rondo --help')"));
             e.flush();
             return ExitCodes.USAGE;
         });

@@ -25,6 +25,7 @@ import studio.rondo.engine.train.Trainer;
 import studio.rondo.engine.train.TrainingConfig;
 import studio.rondo.engine.train.TrainingDataException;
 import studio.rondo.engine.train.TrainingListener;
+import studio.rondo.engine.train.TrainingOutputs;
 import studio.rondo.engine.train.TrainingResult;
 import studio.rondo.music.Piece;
 
@@ -94,6 +95,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "FILE", description = "Continue a model or checkpoint (keeps its sizes, seed and split).")
     Path resume;
 
+    @Option(names = "--force", description = {"Replace an existing model at --out (and its checkpoint). Files that are not",
+            "Rondo models are never replaced."})
+    boolean force;
+
     @Option(names = "--json", description = "Print JSON lines: a start event, one per epoch, a summary.")
     boolean json;
 
@@ -133,6 +138,7 @@ final class TrainCommand implements Callable<Integer> {
                 || targets != null || transpose != null || warmup != null))
             err.println("rondo: --resume continues with the model's own sizes and recipe; --batch, --seq-len, --hidden, --layers, --lr,"
                     + " --targets, --transpose and --warmup are ignored");
+        checkOutputs(config); // before the corpus is read and hours are spent
         List<Piece> pieces = CorpusLoader.load(data, err);
         EngineRuntime.start();
 
@@ -163,6 +169,17 @@ final class TrainCommand implements Callable<Integer> {
         summary(o, r);
         o.flush();
         return ExitCodes.OK;
+    }
+
+    /** The model and checkpoint files can be written and replace nothing the user did not ask to replace. */
+    private void checkOutputs(TrainingConfig config) {
+        try {
+            TrainingOutputs.check(config, force);
+        } catch (TrainingOutputs.ConflictException e) {
+            throw new BadInputException(e.getMessage() + (e.replaceable()
+                    ? "; add --force to replace it, --resume " + e.file() + " to continue it, or choose another --out"
+                    : "; choose another --out"), e);
+        }
     }
 
     private void summary(PrintWriter o, TrainingResult r) {

@@ -80,6 +80,13 @@ public final class CorpusManifest {
 
     // ---- loading
 
+    /** The manifest is a corpus manifest of another format version (usually written by a newer studio). */
+    public static final class NewerVersionException extends IOException {
+        NewerVersionException(String message) {
+            super(message);
+        }
+    }
+
     /** Like {@link #load}, but a manifest that does not exist yet gives an empty corpus (the first start). */
     public static Corpus loadIfPresent(Path manifest, ProgressListener progress, CancellationToken cancel) throws IOException {
         if (!Files.exists(manifest)) return new Corpus();
@@ -118,16 +125,40 @@ public final class CorpusManifest {
         return corpus;
     }
 
+    /**
+     * Moves a manifest that could not be opened out of the way, so that saving the corpus anew never
+     * overwrites the list it holds: {@code corpus.json} becomes {@code corpus.json.damaged-20261129-2150}
+     * (a counter is added when that name is taken). The file is moved, never copied or changed.
+     *
+     * @param label what happened to it ("damaged" when it failed to load, "unopened" when it was never read)
+     * @return where the manifest is now kept
+     * @throws IOException when it cannot be moved (the caller must then not save over it)
+     */
+    public static Path keepAside(Path manifest, String label) throws IOException {
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .format(java.time.LocalDateTime.now());
+        String base = manifest.getFileName() + "." + label + "-" + stamp;
+        for (int i = 1; ; i++) {
+            Path kept = manifest.resolveSibling(i == 1 ? base : base + "-" + i);
+            try {
+                return Files.move(manifest, kept); // never replaces: an existing name is skipped
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                if (i >= 1000) throw taken;
+            }
+        }
+    }
+
     private static Doc parse(Path manifest) throws IOException {
         Doc doc;
         try {
             doc = JSON.readValue(manifest.toFile(), Doc.class);
         } catch (JsonProcessingException e) {
-            throw new IOException(manifest + " is not a corpus manifest (" + e.getOriginalMessage() + ")", e);
+            String why = e.getOriginalMessage().replaceAll("\\s*\\(?(start marker )?at \\[Source:[^\\]]*\\]\\)?", "");
+            throw new IOException(manifest + " is not a corpus manifest (" + why + ")", e);
         }
         if (doc == null || !FORMAT.equals(doc.format())) throw new IOException(manifest + " is not a corpus manifest");
         if (doc.version() != VERSION) {
-            throw new IOException(manifest + " is a corpus manifest of format version " + doc.version()
+            throw new NewerVersionException(manifest + " is a corpus manifest of format version " + doc.version()
                     + "; this studio reads version " + VERSION);
         }
         return doc;

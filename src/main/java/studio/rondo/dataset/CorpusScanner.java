@@ -92,12 +92,7 @@ public final class CorpusScanner {
         try {
             if (Files.isDirectory(abs)) return bad(abs, "is a folder without MIDI files", null);
             long modified = Files.getLastModifiedTime(abs).toMillis();
-            long size = Files.size(abs);
-            if (size > options.maxFileBytes()) {
-                return bad(abs, "file is " + size + " bytes, larger than the limit of " + options.maxFileBytes()
-                        + " bytes for a MIDI file", null);
-            }
-            byte[] bytes = Files.readAllBytes(abs);
+            byte[] bytes = MidiReader.readBytes(abs, options.maxFileBytes()); // regular files only, bounded
             print = Fingerprint.of(bytes, modified);
             Piece piece = MidiReader.read(bytes, abs.toString(), PieceSummary.baseName(abs), options);
             if (piece.notes().isEmpty()) {

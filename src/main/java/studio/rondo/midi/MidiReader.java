@@ -34,19 +34,40 @@ public final class MidiReader {
      * @throws IOException         when the file cannot be read at all (missing, no permission)
      */
     public static Piece read(Path file, ReadOptions options) throws IOException {
+        return read(readBytes(file, options.maxFileBytes()), file.toString(), baseName(file), options);
+    }
+
+    /**
+     * The bytes of a file that may be a MIDI file, read safely: only regular files (after following
+     * symbolic links), so a pipe or device named {@code .mid} can neither block nor flood the reader,
+     * and at most {@code maxBytes} of them: the limit applies to what is read, not to the size the
+     * file system reports (a link to {@code /dev/zero} reports 0).
+     *
+     * @throws MidiFormatException when the file is a folder, not a regular file, or larger than the limit
+     * @throws NoSuchFileException when it does not exist
+     * @throws IOException         when it cannot be read (no permission)
+     */
+    public static byte[] readBytes(Path file, long maxBytes) throws IOException {
         String source = file.toString();
         if (Files.isDirectory(file)) throw new MidiFormatException(source, "is a directory, not a MIDI file");
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(source, null, "no such file");
+        if (!Files.exists(file)) throw new NoSuchFileException(source, null, "no such file");
+        if (!Files.isRegularFile(file)) {
+            throw new MidiFormatException(source, "is not a regular file (a pipe, device or socket); MIDI files are read from"
+                    + " ordinary files only");
         }
-        if (size > options.maxFileBytes()) {
-            throw new MidiFormatException(source, "file is " + size + " bytes, larger than the limit of "
-                    + options.maxFileBytes() + " bytes for a MIDI file");
+        long stated = Files.size(file);
+        if (stated > maxBytes) throw tooLarge(source, Long.toString(stated), maxBytes);
+        int cap = (int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1);
+        byte[] bytes;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(cap); // one byte more than allowed tells that the file is too large
         }
-        return read(Files.readAllBytes(file), source, baseName(file), options);
+        if (bytes.length > maxBytes) throw tooLarge(source, "more than " + maxBytes, maxBytes);
+        return bytes;
+    }
+
+    private static MidiFormatException tooLarge(String source, String size, long maxBytes) {
+        return new MidiFormatException(source, "file is " + size + " bytes, larger than the limit of " + maxBytes + " bytes for a MIDI file");
     }
 
     /**

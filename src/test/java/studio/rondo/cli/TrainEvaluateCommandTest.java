@@ -113,4 +113,71 @@ class TrainEvaluateCommandTest {
         assertEquals(ExitCodes.USAGE, run("train", "--data", midi.toString(), "--preset", "jazz"));
         assertTrue(err.toString().contains("unknown preset 'jazz'"), err.toString());
     }
+
+    private void assertOneLine(String stderr, String... parts) {
+        String e = stderr.trim();
+        assertTrue(!e.contains("\n"), "one line: " + e);
+        for (String part : parts) assertTrue(e.contains(part), "'" + part + "' in: " + e);
+    }
+
+    @Test
+    void trainNeverWritesOverAFileThatIsNotAModelEvenWithForce() throws Exception {
+        Path tune = Files.list(midi).findFirst().orElseThrow();
+        byte[] before = Files.readAllBytes(tune);
+        for (String[] extra : new String[][] {{}, {"--force"}}) {
+            List<String> args = new java.util.ArrayList<>(List.of(train("--epochs", "1", "--max-batches", "1", "--out", tune.toString())));
+            args.addAll(List.of(extra));
+            assertEquals(ExitCodes.BAD_INPUT, run(args.toArray(String[]::new)));
+            assertOneLine(err.toString(), tune.toString(), "is not a readable Rondo model", "choose another --out");
+            assertTrue(out.toString().isEmpty(), "nothing was trained: " + out);
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(tune));
+    }
+
+    @Test
+    void trainRefusesAFolderOrAnExistingModelBeforeReadingTheDataAndReplacesAModelOnlyWithForceOrResume() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("a-folder"));
+        assertEquals(ExitCodes.BAD_INPUT, run(train("--out", folder.toString())));
+        assertOneLine(err.toString(), folder.toString(), "is a folder");
+
+        Path model = dir.resolve("kept.zip");
+        assertEquals(ExitCodes.OK, run(train("--epochs", "1", "--max-batches", "1", "--out", model.toString())), err.toString());
+        byte[] first = Files.readAllBytes(model);
+        // The data does not even exist: the output is checked first.
+        assertEquals(ExitCodes.BAD_INPUT, run("train", "--data", dir.resolve("no-data").toString(), "--preset", "pitch-step-duration",
+                "--out", model.toString()));
+        assertOneLine(err.toString(), model + ": is already a model (pitch-step-duration, 1 epochs)", "--force", "--resume");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(first, Files.readAllBytes(model));
+
+        // Its checkpoint is in the way of a new run with another --out of the same name, too.
+        Path other = dir.resolve("other.zip");
+        Files.copy(dir.resolve("kept.checkpoint.zip"), dir.resolve("other.checkpoint.zip"));
+        assertEquals(ExitCodes.BAD_INPUT, run(train("--epochs", "1", "--out", other.toString())));
+        assertOneLine(err.toString(), "other.checkpoint.zip: is already a model", "the checkpoint would replace it");
+
+        assertEquals(ExitCodes.OK, run(train("--epochs", "2", "--max-batches", "1", "--resume", model.toString(), "--out", model.toString())),
+                err.toString());
+        assertEquals(2, ModelStore.readInfo(model).history().size(), "continued in place");
+        assertEquals(ExitCodes.OK, run(train("--epochs", "1", "--max-batches", "1", "--force", "--out", model.toString())), err.toString());
+        assertEquals(1, ModelStore.readInfo(model).history().size(), "replaced on request");
+    }
+
+    @Test
+    void trainSaysWhenTheOutputFolderCannotBeWrittenBeforeTraining() throws Exception {
+        Path locked = Files.createDirectories(dir.resolve("locked"));
+        assumeWritableCanBeTaken(locked);
+        try {
+            assertEquals(ExitCodes.BAD_INPUT, run(train("--epochs", "1", "--out", locked.resolve("m.zip").toString())));
+            assertOneLine(err.toString(), "cannot be written", locked.toString());
+            assertTrue(out.toString().isEmpty(), out.toString());
+        } finally {
+            locked.toFile().setWritable(true);
+        }
+    }
+
+    private static void assumeWritableCanBeTaken(Path folder) {
+        boolean taken = folder.toFile().setWritable(false) && !Files.isWritable(folder);
+        if (!taken) folder.toFile().setWritable(true);
+        org.junit.jupiter.api.Assumptions.assumeTrue(taken, "cannot make a read-only folder here (running as root?)");
+    }
 }

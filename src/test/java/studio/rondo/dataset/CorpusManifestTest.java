@@ -99,4 +99,28 @@ class CorpusManifestTest {
         assertEquals(0, CorpusManifest.loadIfPresent(dir.resolve("none.json"), ProgressListener.NONE,
                 CancellationToken.none()).size(), "no manifest yet: an empty corpus");
     }
+
+    @Test
+    void keepAsideMovesTheManifestAndNeverReplacesOneKeptEarlier() throws Exception {
+        Path manifest = Files.writeString(dir.resolve("corpus.json"), "first");
+        Path first = CorpusManifest.keepAside(manifest, "damaged");
+        Files.writeString(manifest, "second");
+        Path second = CorpusManifest.keepAside(manifest, "damaged");
+        assertTrue(first.getFileName().toString().startsWith("corpus.json.damaged-"), first.toString());
+        assertTrue(!first.equals(second), "a second one gets its own name");
+        assertEquals("first", Files.readString(first));
+        assertEquals("second", Files.readString(second));
+        assertTrue(Files.notExists(manifest));
+    }
+
+    @Test
+    void aTruncatedManifestFailsToLoadWithItsNameAndANewerOneSaysItsVersion() throws Exception {
+        Path manifest = Files.writeString(dir.resolve("corpus.json"), "{\"format\":\"rondo-corpus\",\"version\":1,\"entr");
+        IOException e = assertThrows(IOException.class, () -> CorpusManifest.load(manifest, ProgressListener.NONE, CancellationToken.none()));
+        assertTrue(e.getMessage().startsWith(manifest + " is not a corpus manifest"), e.getMessage());
+        Files.writeString(manifest, "{\"format\":\"rondo-corpus\",\"version\":7}");
+        IOException v = assertThrows(CorpusManifest.NewerVersionException.class,
+                () -> CorpusManifest.load(manifest, ProgressListener.NONE, CancellationToken.none()));
+        assertTrue(v.getMessage().contains("format version 7"), v.getMessage());
+    }
 }

@@ -47,6 +47,7 @@ public final class WindowEvaluator {
         double[] headSum = new double[heads.size()];
         double nll = 0, unigramNll = 0;
         long top1 = 0, top5 = 0, repeat = 0;
+        boolean[] nonFinite = new boolean[windows.size()];
         for (int from = 0; from < windows.size(); from += batchSize) {
             int to = Math.min(windows.size(), from + batchSize);
             List<Window> batch = windows.subList(from, to);
@@ -57,16 +58,16 @@ public final class WindowEvaluator {
                 float[][] out = lastStep(outs[h]).toFloatMatrix();
                 for (int i = 0; i < batch.size(); i++) {
                     Window w = batch.get(i);
+                    if (!finite(out[i])) nonFinite[from + i] = true;
                     if (head.categorical()) {
                         int target = Targets.nextClass(w, head.stream());
                         double ce = HeadLoss.crossEntropy(out[i][target]);
                         headSum[h] += ce;
                         nll += ce;
                         if (h == main) {
-                            int above = 0;
-                            for (float p : out[i]) if (p > out[i][target]) above++;
-                            if (above == 0) top1++;
-                            if (above < 5) top5++;
+                            int rank = rank(out[i], target);
+                            if (rank < 1) top1++;
+                            if (rank < 5) top5++;
                             int previous = w.piece().classAt(head.stream(), w.targetStep() - 1);
                             if (previous == target) repeat++;
                             if (unigram != null) unigramNll += HeadLoss.crossEntropy(unigram[target]);
@@ -85,7 +86,30 @@ public final class WindowEvaluator {
             loss += heads.get(h).weight() * headSum[h] / n;
         }
         String mainName = main < 0 ? null : heads.get(main).spec().name();
+        int diverged = 0;
+        for (boolean b : nonFinite) if (b) diverged++;
         return new EvalResult(n, loss, headLoss, mainName, (double) top1 / n, (double) top5 / n, nll / n,
-                (double) repeat / n, unigram == null || main < 0 ? null : unigramNll / n);
+                (double) repeat / n, unigram == null || main < 0 ? null : unigramNll / n, diverged);
+    }
+
+    /**
+     * The target's rank among the classes, 0 for the best: the classes scoring higher, plus those
+     * scoring the same with a lower index (a tie is never a free hit: with all outputs equal only
+     * class 0 ranks first). A target whose score is not a number ranks last (a miss at every k).
+     */
+    static int rank(float[] scores, int target) {
+        float t = scores[target];
+        if (Float.isNaN(t)) return Integer.MAX_VALUE;
+        int rank = 0;
+        for (int c = 0; c < scores.length; c++) {
+            float p = scores[c];
+            if (p > t || (p == t && c < target) || (Float.isNaN(p) && c != target)) rank++;
+        }
+        return rank;
+    }
+
+    private static boolean finite(float[] values) {
+        for (float v : values) if (!Float.isFinite(v)) return false;
+        return true;
     }
 }

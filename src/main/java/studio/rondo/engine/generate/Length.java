@@ -11,6 +11,19 @@ package studio.rondo.engine.generate;
  * @param maxEvents upper bound on steps generated
  */
 public record Length(Unit unit, double amount, int maxEvents) {
+    /** The most events or notes one request may ask for (a long piece; far more runs for minutes and fills the memory). */
+    public static final int MAX_EVENTS = 100_000;
+    public static final int MAX_NOTES = 100_000;
+    /** Two hours. */
+    public static final double MAX_SECONDS = 2 * 3600;
+    public static final int MAX_BARS = 1_000;
+
+    /** A length beyond what one request may ask for; the message says the limit in words. */
+    public static final class TooLongException extends IllegalArgumentException {
+        TooLongException(String message) {
+            super(message);
+        }
+    }
 
     public enum Unit {
         /** Model steps: one note (or chord) per step, or one performance event. */
@@ -29,27 +42,45 @@ public record Length(Unit unit, double amount, int maxEvents) {
     public Length {
         if (unit == null) throw new IllegalArgumentException("unit is required");
         if (!(amount > 0) || (unit != Unit.SECONDS && amount != Math.rint(amount)))
-            throw new IllegalArgumentException("length must be a positive " + (unit == Unit.SECONDS ? "number" : "whole number") + ": " + amount);
+            throw new IllegalArgumentException("length must be a positive " + (unit == Unit.SECONDS ? "number" : "whole number") + ": " + number(amount));
         if (maxEvents < 1) throw new IllegalArgumentException("maxEvents must be 1 or more: " + maxEvents);
     }
 
     public static Length events(int n) {
+        requireAtMost(n, MAX_EVENTS, "events");
         return new Length(Unit.EVENTS, n, n);
     }
 
     /** Up to 8 steps per note allowed (performance needs several events per note). */
     public static Length notes(int n) {
+        requireAtMost(n, MAX_NOTES, "notes");
         return new Length(Unit.NOTES, n, (int) Math.min(Integer.MAX_VALUE, 8L * n + 64));
     }
 
     /** Up to 300 steps per second allowed (dense performances run ~100 events per second). */
     public static Length seconds(double s) {
+        requireAtMost(s, MAX_SECONDS, "seconds (2 hours)");
         return new Length(Unit.SECONDS, s, (int) Math.min(Integer.MAX_VALUE, Math.ceil(300 * s) + 64));
     }
 
     /** Up to 300 steps per second at up to 8 s per bar. */
     public static Length bars(int n) {
+        requireAtMost(n, MAX_BARS, "bars");
         return new Length(Unit.BARS, n, (int) Math.min(Integer.MAX_VALUE, 2400L * n + 64));
+    }
+
+    /** Lengths are checked up front: NaN and infinity count as too long only when positive (the constructor refuses the rest). */
+    private static void requireAtMost(double amount, double max, String what) {
+        if (amount > max) {
+            throw new TooLongException("at most " + number(max) + " " + what + " can be generated at a time, not " + number(amount)
+                    + "; generate a longer piece in parts");
+        }
+    }
+
+    /** 200 as "200", 2.5 as "2.5", 1e7 as "10000000": no ".0" on whole numbers. */
+    static String number(double v) {
+        if (Double.isFinite(v) && v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return Double.toString(v);
     }
 
     /** This length with bars turned into seconds (bars of {@code barSeconds}, the first one {@code offset} s in). */
@@ -62,7 +93,7 @@ public record Length(Unit unit, double amount, int maxEvents) {
     @Override
     public String toString() {
         String what = unit.name().toLowerCase(java.util.Locale.ROOT);
-        return (unit == Unit.SECONDS ? Double.toString(amount) : Long.toString((long) amount)) + " " + what;
+        return (unit == Unit.SECONDS ? number(amount) : Long.toString((long) amount)) + " " + what;
     }
 
     public Length withMaxEvents(int max) {

@@ -39,6 +39,12 @@ public final class ModelStore {
     public static final String CONFIGURATION = "configuration.json";
     public static final String COEFFICIENTS = "coefficients.bin";
     public static final String UPDATER = "updaterState.bin";
+    /**
+     * Field of {@code rondo.json} holding the SHA-256 of the {@code coefficients.bin} entry, written
+     * at save and checked at load (files without it load as before). Kept out of {@link ModelInfo}:
+     * it describes the file, not the model.
+     */
+    public static final String WEIGHTS_CHECKSUM = "weightsSha256";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -53,24 +59,27 @@ public final class ModelStore {
 
     /** Writes network and metadata to a temporary file renamed into place (a crash leaves the old file). */
     public static void save(Path file, ComputationGraph net, ModelInfo info) throws IOException {
-        byte[] infoJson = JSON.writeValueAsBytes(info);
+        com.fasterxml.jackson.databind.node.ObjectNode infoTree = JSON.valueToTree(info);
         byte[] config = net.getConfiguration().toJson().getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             put(zip, CONFIGURATION, config);
             zip.putNextEntry(new ZipEntry(COEFFICIENTS));
-            DataOutputStream data = new DataOutputStream(zip);
-            Nd4j.write(net.params(), data);
-            data.flush();
+            java.security.MessageDigest sha = sha256();
+            DataOutputStream weights = new DataOutputStream(new java.security.DigestOutputStream(zip, sha));
+            Nd4j.write(net.params(), weights);
+            weights.flush();
             zip.closeEntry();
             INDArray updater = net.getUpdater() == null ? null : net.getUpdater().getStateViewArray();
             if (updater != null && updater.length() > 0) {
                 zip.putNextEntry(new ZipEntry(UPDATER));
+                DataOutputStream data = new DataOutputStream(zip);
                 Nd4j.write(updater, data);
                 data.flush();
                 zip.closeEntry();
             }
-            put(zip, INFO, infoJson);
+            infoTree.put(WEIGHTS_CHECKSUM, java.util.HexFormat.of().formatHex(sha.digest()));
+            put(zip, INFO, JSON.writeValueAsBytes(infoTree));
             zip.finish();
         });
     }
@@ -79,10 +88,12 @@ public final class ModelStore {
     public static LoadedModel load(Path file) throws ModelFileException {
         requireFile(file);
         ModelInfo info;
-        String config;
+        String config, checksum;
         byte[] coefficients, updater;
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            info = readInfo(zip, file);
+            JsonNode tree = infoTree(zip, file);
+            info = infoOf(tree, file);
+            checksum = tree.path(WEIGHTS_CHECKSUM).isTextual() ? tree.get(WEIGHTS_CHECKSUM).asText() : null;
             config = new String(entry(zip, CONFIGURATION, file, true), StandardCharsets.UTF_8);
             coefficients = entry(zip, COEFFICIENTS, file, true);
             updater = entry(zip, UPDATER, file, false);
@@ -99,10 +110,15 @@ public final class ModelStore {
         } catch (RuntimeException e) {
             throw new ModelFileException(file, "the network configuration is unreadable (" + e.getMessage() + ")", e);
         }
+        requireMatchingShape(file, conf, info);
+        if (checksum != null && !checksum.equalsIgnoreCase(java.util.HexFormat.of().formatHex(sha256().digest(coefficients))))
+            throw new ModelFileException(file, "the weights (" + COEFFICIENTS + ") do not match the checksum recorded in " + INFO
+                    + " when the model was saved: the file was damaged or changed since");
         long expected = NetworkFactory.parameterCount(conf);
         INDArray params = readArray(coefficients, file, COEFFICIENTS);
         if (params.length() != expected)
             throw new ModelFileException(file, "the weights do not fit the network: " + params.length() + " values for " + expected + " parameters");
+        requireFinite(file, params);
         ComputationGraph net = new ComputationGraph(conf);
         net.init(params.reshape(1, expected), false);
         if (updater != null) {
@@ -186,14 +202,20 @@ public final class ModelStore {
     }
 
     private static ModelInfo readInfo(ZipFile zip, Path file) throws IOException {
+        return infoOf(infoTree(zip, file), file);
+    }
+
+    private static JsonNode infoTree(ZipFile zip, Path file) throws IOException {
         byte[] bytes = entry(zip, INFO, file, false);
         if (bytes == null) throw new ModelFileException(file, "not a Rondo model: the archive has no " + INFO + " entry");
-        JsonNode tree;
         try {
-            tree = JSON.readTree(bytes);
+            return JSON.readTree(bytes);
         } catch (IOException e) {
-            throw new ModelFileException(file, INFO + " is not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+            throw new ModelFileException(file, INFO + " is not valid JSON (" + jsonReason(e) + ")", e);
         }
+    }
+
+    private static ModelInfo infoOf(JsonNode tree, Path file) throws ModelFileException {
         JsonNode version = tree == null ? null : tree.get("formatVersion");
         if (version == null || !version.canConvertToInt())
             throw new ModelFileException(file, INFO + " has no format version");
@@ -204,7 +226,7 @@ public final class ModelStore {
         try {
             info = JSON.treeToValue(tree, ModelInfo.class);
         } catch (IOException | IllegalArgumentException e) {
-            throw new ModelFileException(file, INFO + " is unreadable (" + e.getMessage() + ")", e);
+            throw new ModelFileException(file, INFO + " is unreadable (" + jsonReason(e) + ")", e);
         }
         if (info.preset() == null || Preset.byId(info.preset()).isEmpty())
             throw new ModelFileException(file, "unknown preset '" + info.preset() + "'");
@@ -216,6 +238,88 @@ public final class ModelStore {
             throw new ModelFileException(file, "the stored encoding cannot be rebuilt (" + e.getMessage() + ")", e);
         }
         return info;
+    }
+
+    /**
+     * Jackson's reason without its location noise ("at [Source: REDACTED ...; line: 1, column: 9]",
+     * "(through reference chain: ...)"), with the field it concerns: "encoding: Cannot deserialize ...".
+     */
+    static String jsonReason(Exception e) {
+        String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        if (m == null) m = e.getClass().getSimpleName();
+        m = m.replaceAll("\\s*\\(?(start marker )?at \\[Source:[^\\]]*\\]\\)?", "")
+                .replaceAll("\\s*\\(through reference chain:.*", "")
+                .replaceAll("`(?:[a-z0-9_]+\\.)+([A-Za-z0-9_$]+)`", "`$1`") // class names without their package
+                .lines().findFirst().orElse("").trim();
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException j && !j.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (var r : j.getPath()) {
+                if (r.getFieldName() != null) path.append(path.length() > 0 ? "." : "").append(r.getFieldName());
+                else if (r.getIndex() >= 0) path.append('[').append(r.getIndex()).append(']');
+            }
+            if (path.length() > 0) m = path + ": " + m;
+        }
+        return m;
+    }
+
+    /**
+     * rondo.json and the network configuration describe the same network: an output per stream of
+     * the stream's size, the layers reading the input as wide as the encoding's input, the first LSTM
+     * as wide as the hyperparameters say. Checked before the weights are read, so the message says
+     * which disagrees instead of "the weights do not fit".
+     */
+    private static void requireMatchingShape(Path file, ComputationGraphConfiguration conf, ModelInfo info) throws ModelFileException {
+        java.util.List<studio.rondo.engine.encoding.StreamSpec> streams = Encodings.fromSpec(info.encoding()).streams();
+        java.util.List<String> outputs = conf.getNetworkOutputs();
+        if (outputs.size() != streams.size())
+            throw new ModelFileException(file, "the network has " + outputs.size() + " outputs but " + INFO + "'s encoding "
+                    + info.encoding().name() + " has " + streams.size() + " streams");
+        for (int i = 0; i < outputs.size(); i++) {
+            org.deeplearning4j.nn.conf.layers.FeedForwardLayer out = feedForward(conf, outputs.get(i));
+            var stream = streams.get(i);
+            if (out != null && out.getNOut() != stream.size())
+                throw new ModelFileException(file, "the network's output " + outputs.get(i) + " has " + out.getNOut() + " values but "
+                        + INFO + "'s encoding gives stream " + stream.name() + " " + stream.size());
+        }
+        long features = new studio.rondo.engine.encoding.InputLayout(streams).features();
+        for (var e : conf.getVertexInputs().entrySet()) {
+            if (!e.getValue().equals(java.util.List.of(NetworkFactory.INPUT))) continue;
+            org.deeplearning4j.nn.conf.layers.FeedForwardLayer layer = feedForward(conf, e.getKey());
+            if (layer != null && layer.getNIn() != features)
+                throw new ModelFileException(file, "the network's layer " + e.getKey() + " reads " + layer.getNIn() + " input features but "
+                        + INFO + "'s encoding " + info.encoding().name() + " gives " + features);
+        }
+        org.deeplearning4j.nn.conf.layers.FeedForwardLayer first = feedForward(conf, "lstm_1");
+        if (first != null && first.getNOut() != info.hyperparameters().hidden())
+            throw new ModelFileException(file, "the network's first LSTM has " + first.getNOut() + " units but " + INFO + " says "
+                    + info.hyperparameters().hidden());
+    }
+
+    private static org.deeplearning4j.nn.conf.layers.FeedForwardLayer feedForward(ComputationGraphConfiguration conf, String name) {
+        if (conf.getVertices().get(name) instanceof org.deeplearning4j.nn.conf.graph.LayerVertex v
+                && v.getLayerConf() != null && v.getLayerConf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.FeedForwardLayer f)
+            return f;
+        return null;
+    }
+
+    /** Weights that are not numbers come from a run that diverged: such a model only ever outputs NaN. */
+    private static void requireFinite(Path file, INDArray params) throws ModelFileException {
+        double sum = params.sumNumber().doubleValue();
+        if (Double.isFinite(sum)) return;
+        long bad = 0;
+        for (float v : params.toFloatVector()) if (!Float.isFinite(v)) bad++;
+        if (bad == 0) return; // a finite set of huge weights whose sum overflowed
+        throw new ModelFileException(file, String.format(java.util.Locale.ROOT, "%,d of %,d weights are not numbers (NaN or infinite): "
+                + "the model diverged in training; train it again with a lower learning rate, or continue an earlier checkpoint",
+                bad, params.length()));
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 
     private static byte[] entry(ZipFile zip, String name, Path file, boolean required) throws IOException {

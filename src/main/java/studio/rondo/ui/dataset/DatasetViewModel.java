@@ -1,6 +1,7 @@
 package studio.rondo.ui.dataset;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.concurrent.Task;
 import studio.rondo.dataset.CancellationToken;
+import studio.rondo.dataset.CancelledException;
 import studio.rondo.dataset.Corpus;
 import studio.rondo.dataset.CorpusEntry;
 import studio.rondo.dataset.CorpusManifest;
@@ -61,6 +63,12 @@ public final class DatasetViewModel {
     private final Executor pieceLoader;
     private int pendingOperations;
     private volatile Corpus corpus = new Corpus();
+    /**
+     * True once saving cannot lose a list: the saved manifest was opened (or there was none), or the
+     * one that could not be opened was kept aside. Until then the manifest file is never written over.
+     */
+    private volatile boolean manifestSafe;
+    private volatile String keptAsideNote;
     private CancellationToken currentCancel;
 
     public DatasetViewModel(Path manifest, Executor executor) {
@@ -118,18 +126,53 @@ public final class DatasetViewModel {
 
     // Commands
 
-    /** Reopens the corpus saved last time; missing files are flagged, never fatal. */
+    /** What reopening gave: the entries, or why the saved list could not be opened and where it is kept. */
+    private record Reopened(List<CorpusEntry> entries, String problem, Path keptAs, boolean newerVersion) {
+    }
+
+    /**
+     * Reopens the corpus saved last time; missing files are flagged, never fatal. A saved list that
+     * cannot be opened (damaged, or from a newer version) is kept aside under a new name before
+     * anything else is saved, and the message says where.
+     */
     public void reopen() {
         CancellationToken cancel = new CancellationToken();
         run("Opening your corpus", cancel, () -> {
-            Corpus loaded = CorpusManifest.loadIfPresent(manifest, this::reportProgress, cancel);
+            Corpus loaded;
+            try {
+                loaded = CorpusManifest.loadIfPresent(manifest, this::reportProgress, cancel);
+            } catch (CancelledException e) {
+                throw e; // the list stays where it is, and is kept aside before the first save
+            } catch (IOException | RuntimeException e) {
+                boolean newer = e instanceof CorpusManifest.NewerVersionException;
+                String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+                Path kept;
+                try {
+                    kept = CorpusManifest.keepAside(manifest, newer ? "newer-version" : "damaged");
+                } catch (IOException moveFailed) {
+                    throw new IOException(why + ". It could not be set aside either (" + moveFailed.getMessage()
+                            + "), so the studio will not save your corpus list over it; move or rename " + manifest
+                            + " yourself, then restart", e);
+                }
+                manifestSafe = true;
+                return new Reopened(List.of(), why, kept, newer);
+            }
             corpus = loaded;
-            return loaded.entries();
-        }, list -> {
+            manifestSafe = true;
+            return new Reopened(loaded.entries(), null, null, false);
+        }, r -> {
+            List<CorpusEntry> list = r.entries();
             entries.setAll(sorted(list));
             long missing = list.stream().filter(e -> e.status() == CorpusEntry.Status.MISSING).count();
-            message.set(list.isEmpty() ? "Add MIDI files or folders to start a corpus."
-                    : "Reopened " + list.size() + " pieces" + (missing > 0 ? "; " + missing + " files are missing" : "") + ".");
+            if (r.problem() != null) {
+                message.set((r.newerVersion() ? "Your saved corpus list comes from a newer Rondo Studio (" + r.problem()
+                        + "). It is kept unchanged as " + r.keptAs() + "; open it with that version, or add pieces here to start a new list."
+                        : "Your saved corpus list could not be opened (" + r.problem() + "). It is kept unchanged as "
+                        + r.keptAs() + "; the pieces you add now start a new list."));
+            } else {
+                message.set(list.isEmpty() ? "Add MIDI files or folders to start a corpus."
+                        : "Reopened " + list.size() + " pieces" + (missing > 0 ? "; " + missing + " files are missing" : "") + ".");
+            }
         });
     }
 
@@ -170,7 +213,9 @@ public final class DatasetViewModel {
             mergeArrived(arrived);
             String summary = result.entries().size() + " files read" + (result.errors() > 0 ? ", " + result.errors()
                     + " could not be read (see Status)" : "") + (result.cancelled() ? " — cancelled" : "") + ".";
-            message.set(summary);
+            String note = keptAsideNote;
+            keptAsideNote = null;
+            message.set(note == null ? summary : summary + " " + note);
             if (selectFirst) result.entries().stream().findFirst()
                     .flatMap(first -> entries.stream().filter(e -> e.file().equals(first.file())).findFirst())
                     .ifPresent(selected::set);
@@ -290,6 +335,21 @@ public final class DatasetViewModel {
     }
 
     private void save(Corpus c) {
+        if (!manifestSafe && Files.exists(manifest)) {
+            // A saved list that was never opened (its reopening was cancelled, or never asked for) is
+            // not written over: it is kept aside first.
+            try {
+                Path kept = CorpusManifest.keepAside(manifest, "unopened");
+                keptAsideNote = "Your earlier corpus list was not opened; it is kept unchanged as " + kept + ".";
+                String note = keptAsideNote;
+                Platform.runLater(() -> message.set(note));
+            } catch (IOException e) {
+                Platform.runLater(() -> message.set("The corpus list was not saved: " + manifest + " holds a list that was not opened"
+                        + " and cannot be set aside (" + e.getMessage() + "); move or rename it, then add the pieces again."));
+                return;
+            }
+        }
+        manifestSafe = true;
         try {
             CorpusManifest.save(c, manifest);
         } catch (IOException e) {

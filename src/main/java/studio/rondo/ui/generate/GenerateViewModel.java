@@ -180,10 +180,16 @@ public final class GenerateViewModel {
         Sampling sampling;
         PitchRange range;
         Quantize quantize;
+        Length length;
         try {
             sampling = new Sampling(temperature.get(), topK.get(), topP.get(), seed.get());
             range = pitchRange(pitchRange.get());
             quantize = quantize(quantizeGrid.get(), quantizeStrength.get());
+            length = switch (lengthUnit.get() == null ? LengthUnit.NOTES : lengthUnit.get()) {
+                case NOTES -> Length.notes(lengthNotes.get());
+                case SECONDS -> Length.seconds(lengthSeconds.get());
+                case BARS -> Length.bars(lengthBars.get());
+            };
         } catch (IllegalArgumentException e) {
             status.set(e.getMessage());
             return;
@@ -192,11 +198,6 @@ public final class GenerateViewModel {
         PrimerSource source = primerSource.get();
         Path file = primerFile.get();
         int count = primerNotes.get();
-        Length length = switch (lengthUnit.get() == null ? LengthUnit.NOTES : lengthUnit.get()) {
-            case NOTES -> Length.notes(lengthNotes.get());
-            case SECONDS -> Length.seconds(lengthSeconds.get());
-            case BARS -> Length.bars(lengthBars.get());
-        };
         int n = variations.get();
         boolean withPrimer = includePrimer.get();
         cancelRequested.set(false);

@@ -166,4 +166,73 @@ class ModelStoreTest {
             }
         }
     }
+
+    /** A copy of a model file with one entry's bytes passed through an edit. */
+    static void rewriteEntry(Path from, Path to, String name, java.util.function.UnaryOperator<byte[]> edit) throws IOException {
+        try (ZipFile in = new ZipFile(from.toFile()); OutputStream os = Files.newOutputStream(to); ZipOutputStream out = new ZipOutputStream(os)) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                byte[] content = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals(name)) content = edit.apply(content);
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(content);
+                out.closeEntry();
+            }
+        }
+    }
+
+    @Test
+    void theWeightsChecksumIsRecordedAtSaveAndAChangedWeightsEntryIsRejected() throws Exception {
+        String json;
+        try (ZipFile z = new ZipFile(model.toFile())) {
+            json = new String(z.getInputStream(z.getEntry("rondo.json")).readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(json.matches("(?s).*\"weightsSha256\" : \"[0-9a-f]{64}\".*"), json);
+        Path f = dir.resolve("changed-weights.zip");
+        rewriteEntry(model, f, "coefficients.bin", b -> {
+            byte[] c = b.clone();
+            c[c.length - 1] ^= 0x01; // one bit of the last weight
+            return c;
+        });
+        assertRejected(f, "the weights (coefficients.bin) do not match the checksum recorded in rondo.json");
+    }
+
+    @Test
+    void aFileWithoutAChecksumStillLoads() throws Exception {
+        Path f = dir.resolve("older.zip");
+        rewriteInfo(model, f, s -> s.replaceAll(",\\s*\"weightsSha256\" : \"[0-9a-f]+\"", ""));
+        try (ZipFile z = new ZipFile(f.toFile())) {
+            assertFalse(new String(z.getInputStream(z.getEntry("rondo.json")).readAllBytes(), StandardCharsets.UTF_8).contains("weightsSha256"));
+        }
+        assertEquals(trained.info().history(), ModelStore.load(f).info().history());
+    }
+
+    @Test
+    void weightsThatAreNotNumbersAreRejectedNamingTheFile() throws Exception {
+        LoadedModel m = ModelStore.load(model);
+        m.network().params().assign(Float.NaN);
+        Path f = dir.resolve("diverged.zip");
+        ModelStore.save(f, m.network(), m.info());
+        assertRejected(f, "weights are not numbers (NaN or infinite): the model diverged in training");
+    }
+
+    @Test
+    void saysWhichSizeDisagreesBetweenRondoJsonAndTheNetwork() throws Exception {
+        Path f = dir.resolve("wrong-hidden.zip");
+        rewriteInfo(model, f, s -> s.replaceFirst("\"hidden\" : 16", "\"hidden\" : 32"));
+        assertRejected(f, "the network's first LSTM has 16 units but rondo.json says 32");
+    }
+
+    @Test
+    void anUnreadableRondoJsonSaysWhichFieldWithoutJacksonsNoise() throws Exception {
+        Path f = dir.resolve("bad-info.zip");
+        rewriteInfo(model, f, s -> s.replaceFirst("\"hyperparameters\" : \\{", "\"hyperparameters\" : 5, \"x\" : {"));
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelStore.load(f));
+        assertTrue(e.getMessage().startsWith(f + ": rondo.json is unreadable (hyperparameters: "), e.getMessage());
+        assertFalse(e.getMessage().contains("Source:") || e.getMessage().contains("studio.rondo.") || e.getMessage().contains("\n"),
+                e.getMessage());
+        Path g = dir.resolve("bad-json.zip");
+        rewriteInfo(model, g, s -> s.substring(0, s.length() / 2));
+        ModelFileException j = assertThrows(ModelFileException.class, () -> ModelStore.load(g));
+        assertTrue(j.getMessage().contains("rondo.json is not valid JSON") && !j.getMessage().contains("Source:"), j.getMessage());
+    }
 }

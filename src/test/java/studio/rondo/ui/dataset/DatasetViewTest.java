@@ -164,4 +164,65 @@ class DatasetViewTest {
             robot.clickOn("#transport-stop");
         }
     }
+
+    private static List<Path> keptAside(Path manifest, String label) throws Exception {
+        try (var files = Files.list(manifest.getParent())) {
+            return files.filter(f -> f.getFileName().toString().startsWith(manifest.getFileName() + "." + label + "-")).toList();
+        }
+    }
+
+    private static void waitUntilIdle(DatasetViewModel model) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aDamagedCorpusListIsKeptAsideAndNotOverwrittenByTheNextAdd() throws Exception {
+        Path folder = corpusFolder();
+        addAndWait(folder);
+        byte[] saved = Files.readAllBytes(manifest);
+        byte[] truncated = java.util.Arrays.copyOf(saved, Math.min(3000, saved.length / 2));
+        Files.write(manifest, truncated);
+
+        DatasetViewModel restarted = new DatasetViewModel(manifest, Background.executor());
+        WaitForAsyncUtils.asyncFx(restarted::reopen).get();
+        waitUntilIdle(restarted);
+        List<Path> kept = keptAside(manifest, "damaged");
+        assertEquals(1, kept.size(), "the damaged list is kept under a new name");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(truncated, Files.readAllBytes(kept.get(0)));
+        String said = restarted.messageProperty().get();
+        assertTrue(said.contains("could not be opened") && said.contains(kept.get(0).getFileName().toString()), said);
+        assertTrue(!said.contains("failed"), said);
+
+        WaitForAsyncUtils.asyncFx(() -> restarted.add(List.of(folder.resolve("scale0.mid")))).get();
+        waitUntilIdle(restarted);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(truncated, Files.readAllBytes(kept.get(0)), "adding a file leaves it alone");
+        assertTrue(Files.readString(manifest).contains("scale0.mid"), "the new list is saved as corpus.json");
+    }
+
+    @Test
+    void aCorpusListFromANewerVersionIsKeptAsideAndTheMessageSaysSo() throws Exception {
+        Files.createDirectories(manifest.getParent());
+        String newer = "{\"format\":\"rondo-corpus\",\"version\":2,\"entries\":[]}";
+        Files.writeString(manifest, newer);
+        DatasetViewModel restarted = new DatasetViewModel(manifest, Background.executor());
+        WaitForAsyncUtils.asyncFx(restarted::reopen).get();
+        waitUntilIdle(restarted);
+        List<Path> kept = keptAside(manifest, "newer-version");
+        assertEquals(1, kept.size());
+        assertEquals(newer, Files.readString(kept.get(0)));
+        assertTrue(restarted.messageProperty().get().contains("newer Rondo Studio"), restarted.messageProperty().get());
+    }
+
+    @Test
+    void aSavedListThatWasNeverOpenedIsKeptAsideBeforeTheFirstSave() throws Exception {
+        Files.createDirectories(manifest.getParent());
+        Files.writeString(manifest, "{\"format\":\"rondo-corpus\",\"version\":1,\"entries\":[{\"path\":\"elsewhere.mid\"}]}");
+        String before = Files.readString(manifest);
+        addAndWait(corpusFolder()); // vm never reopened the list
+        List<Path> kept = keptAside(manifest, "unopened");
+        assertEquals(1, kept.size());
+        assertEquals(before, Files.readString(kept.get(0)));
+        assertTrue(vm.messageProperty().get().contains(kept.get(0).getFileName().toString()), vm.messageProperty().get());
+    }
 }
