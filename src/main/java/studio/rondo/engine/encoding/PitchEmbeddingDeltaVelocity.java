@@ -11,13 +11,15 @@ import studio.rondo.music.Piece;
  * Preset velocity-aware: one step per note (all tracks merged, onset order): pitch index (fed raw,
  * for an embedding 128 → 8), time delta from the previous onset (s), velocity / 127.
  *
- * <p>Like the original it carries no duration: decoding holds each note until the next later onset
- * (legato), between {@link #MIN_HOLD} and {@code maxHold} seconds; the last note gets
+ * <p>Like the original it carries no duration: decoding holds each note until the next onset more
+ * than {@link #CHORD_SPREAD} later (legato; notes closer than that sound as one chord), between {@link #MIN_HOLD} and {@code maxHold} seconds; the last note gets
  * {@code lastHold}. Pitches, onsets and velocities round-trip; durations do not.
  */
 public final class PitchEmbeddingDeltaVelocity implements Encoding {
     public static final String NAME = "velocity-aware";
     public static final int PITCH = 0, DELTA = 1, VELOCITY = 2;
+    /** Onsets closer than this (seconds) belong to one chord when durations are decoded. */
+    public static final double CHORD_SPREAD = 0.05;
     static final double MIN_HOLD = 0.05;
 
     private static final List<StreamSpec> STREAMS = List.of(
@@ -87,7 +89,9 @@ public final class PitchEmbeddingDeltaVelocity implements Encoding {
         int next = 0; // first step with a later onset than step i
         for (int i = 0; i < n; i++) {
             if (next <= i) next = i + 1;
-            while (next < n && onset[next] <= onset[i]) next++;
+            // Onsets a few milliseconds apart are one chord played expressively: held together
+            // until the next chord, not each cut off by its neighbour.
+            while (next < n && onset[next] <= onset[i] + CHORD_SPREAD) next++;
             double hold = next < n ? Math.max(MIN_HOLD, Math.min(maxHold, onset[next] - onset[i])) : lastHold;
             Step s = steps.get(i);
             out.add(new Piece.TimedNote(Clamp.pitch(s.classOf(PITCH)), unscaleVelocity(s.valueOf(VELOCITY)),

@@ -40,4 +40,13 @@ class PitchEmbeddingDeltaVelocityTest {
         assertEquals(127, notes.get(3).velocity());
         assertEquals(1, PitchEmbeddingDeltaVelocity.unscaleVelocity(-0.3f));
     }
+
+    @Test
+    void aChordPlayedAFewMillisecondsApartIsHeldTogetherUntilTheNextChord() {
+        List<Step> steps = List.of(
+                Step.of(enc.streams(), 48, 0, 0.5), Step.of(enc.streams(), 55, 0.012, 0.5), Step.of(enc.streams(), 64, 0.015, 0.5),
+                Step.of(enc.streams(), 62, 0.6, 0.5));
+        var notes = enc.decode(steps, DecodeContext.standard());
+        for (int i = 0; i < 3; i++) assertEquals(0.627, notes.get(i).endSeconds(), 1e-6, "chord note " + i + " held to the next chord");
+    }
 }
