@@ -20,6 +20,8 @@ import studio.rondo.engine.eval.EvalResult;
 import studio.rondo.engine.model.EpochMetrics;
 import studio.rondo.engine.model.Hyperparameters;
 import studio.rondo.engine.model.ModelFileException;
+import studio.rondo.engine.model.ModelInfo;
+import studio.rondo.engine.model.ModelStore;
 import studio.rondo.engine.model.Preset;
 import studio.rondo.engine.train.Trainer;
 import studio.rondo.engine.train.TrainingConfig;
@@ -80,8 +82,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed: the same seed gives the same run (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
-    @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without improvement and keep the best weights; 0 = off (default: ${DEFAULT-VALUE}).")
-    int patience = 5;
+    @Option(names = "--patience", paramLabel = "N", description = "Stop after N epochs without improvement and keep the best weights; 0 = off (default: 5, or the resumed run's).")
+    Integer patience;
 
     @Option(names = "--stride", paramLabel = "N", description = "Steps between window starts (default: seq-len / 2 with every-step targets, seq-len / 4 with last-step).")
     int stride;
@@ -126,9 +128,12 @@ final class TrainCommand implements Callable<Integer> {
                 }
             }
             Path target = out != null ? out : Path.of(p.id() + ".zip");
-            // A budget without an epoch count runs until the budget is spent.
-            int epochCount = epochs != null ? epochs : minutes > 0 ? 100_000 : 10;
-            config = new TrainingConfig(p, hb.build(), epochCount, valSplit, seed, patience, stride, maxBatches, target, null, resume, minutes);
+            // A resumed run keeps its plan (epochs, patience) unless told otherwise; a budget without an
+            // epoch count runs until the budget is spent.
+            ModelInfo.TrainingSettings plan = resume != null ? resumedPlan(resume) : null;
+            int epochCount = epochs != null ? epochs : minutes > 0 ? 100_000 : plan != null ? plan.epochs() : 10;
+            int patienceEpochs = patience != null ? patience : plan != null ? plan.patience() : 5;
+            config = new TrainingConfig(p, hb.build(), epochCount, valSplit, seed, patienceEpochs, stride, maxBatches, target, null, resume, minutes);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -179,6 +184,15 @@ final class TrainCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage() + (e.replaceable()
                     ? "; add --force to replace it, --resume " + e.file() + " to continue it, or choose another --out"
                     : "; choose another --out"), e);
+        }
+    }
+
+    /** The epochs and patience the resumed model was trained towards (null when its file cannot tell). */
+    private static ModelInfo.TrainingSettings resumedPlan(Path file) {
+        try {
+            return ModelStore.readInfo(file).training();
+        } catch (ModelFileException e) {
+            return null; // the trainer reports the unreadable file with its reason
         }
     }
 

@@ -18,6 +18,11 @@ public final class SoundFonts {
     /** Parses a SoundFont; large ones (FluidR3, 148 MB) load their samples lazily, so this is quick. */
     public static Soundbank load(Path file) throws SoundFontException {
         if (!Files.isRegularFile(file)) throw new SoundFontException(file, "no such file", null);
+        // Java Sound would also take a MIDI or audio file as a "soundbank" and play with its built-in
+        // sounds: only RIFF SoundFont 2 (sfbk) and DLS files are SoundFonts.
+        String kind = riffKind(file);
+        if (!"sfbk".equals(kind) && !"DLS ".equals(kind))
+            throw new SoundFontException(file, "not a valid SoundFont (neither SoundFont 2 nor DLS data; a .sf2 file is needed)", null);
         Soundbank bank;
         try {
             bank = MidiSystem.getSoundbank(file.toFile());
@@ -28,6 +33,18 @@ public final class SoundFonts {
         if (bank == null || bank.getInstruments().length == 0)
             throw new SoundFontException(file, "it contains no instruments", null);
         return bank;
+    }
+
+    /** The form type of a RIFF file (bytes 8-11: "sfbk", "DLS ", "WAVE"), or null when it is not RIFF. */
+    private static String riffKind(Path file) throws SoundFontException {
+        byte[] head = new byte[12];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(head, 0, 12) < 12) return null;
+        } catch (IOException e) {
+            throw new SoundFontException(file, "cannot be read (" + describe(e) + ")", e);
+        }
+        String s = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return s.startsWith("RIFF") ? s.substring(8, 12) : null;
     }
 
     /** The SoundFont the user chose last, if any (the file may have gone since). */

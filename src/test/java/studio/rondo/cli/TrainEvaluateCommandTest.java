@@ -180,4 +180,19 @@ class TrainEvaluateCommandTest {
         if (!taken) folder.toFile().setWritable(true);
         org.junit.jupiter.api.Assumptions.assumeTrue(taken, "cannot make a read-only folder here (running as root?)");
     }
+
+    @Test
+    void aResumedRunKeepsItsEpochsAndPatienceUnlessToldOtherwise() throws Exception {
+        Path model = dir.resolve("plan.zip");
+        assertEquals(ExitCodes.OK, run(train("--epochs", "2", "--patience", "7", "--max-batches", "2", "--out", model.toString())), err.toString());
+        // Resumed without --epochs: the plan was 2 epochs, all done (a run resumed on main went on to the CLI's 10).
+        assertEquals(ExitCodes.BAD_INPUT, run(train("--resume", model.toString(), "--out", model.toString(), "--max-batches", "2")), out.toString());
+        assertTrue(err.toString().contains("already been trained for 2 epochs"), err.toString());
+        assertEquals(ExitCodes.OK, run(train("--resume", model.toString(), "--out", model.toString(), "--epochs", "3", "--max-batches", "2")),
+                err.toString());
+        var plan = ModelStore.readInfo(model).training();
+        assertEquals(3, plan.epochs());
+        assertEquals(7, plan.patience(), "the resumed run's patience, not the CLI default");
+        assertEquals(3, ModelStore.readInfo(model).history().size());
+    }
 }

@@ -143,6 +143,14 @@ class WavRendererTest {
     }
 
     @Test
+    void aMidiFileGivenAsSoundFontIsRefusedInsteadOfPlayingWithTheBuiltInSounds() throws Exception {
+        Path midi = dir.resolve("tune.mid");
+        javax.sound.midi.MidiSystem.write(TestPieces.arpeggio(1.0), 1, midi.toFile());
+        SoundFontException e = assertThrows(SoundFontException.class, () -> SoundFonts.load(midi));
+        assertTrue(e.getMessage().contains("not a valid SoundFont"), e.getMessage());
+    }
+
+    @Test
     void aMissingSoundFontIsRefusedByName() {
         Path missing = dir.resolve("nowhere.sf2");
         SoundFontException e = assertThrows(SoundFontException.class, () -> SoundFonts.load(missing));

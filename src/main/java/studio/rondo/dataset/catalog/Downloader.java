@@ -20,6 +20,11 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -43,10 +48,13 @@ import studio.rondo.dataset.ProgressListener;
  */
 public final class Downloader {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    /** A server that sends nothing for this long (no headers, or no body bytes) has stalled. */
+    static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
     private static final long PROGRESS_STEP = 256 * 1024;
 
     private final HttpClient client;
     private final ExtractLimits limits;
+    private final Duration stallTimeout;
 
     public Downloader() {
         this(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(CONNECT_TIMEOUT).build(),
@@ -54,8 +62,13 @@ public final class Downloader {
     }
 
     public Downloader(HttpClient client, ExtractLimits limits) {
+        this(client, limits, STALL_TIMEOUT);
+    }
+
+    Downloader(HttpClient client, ExtractLimits limits, Duration stallTimeout) {
         this.client = client;
         this.limits = limits;
+        this.stallTimeout = stallTimeout;
     }
 
     /** Where {@link #download} puts a corpus under a base folder. */
@@ -112,6 +125,7 @@ public final class Downloader {
         URI uri = entry.uri();
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .header("User-Agent", AppInfo.NAME.replace(" ", "") + "/" + AppInfo.version())
+                .timeout(stallTimeout) // until the response headers arrive
                 .GET().build();
         HttpResponse<InputStream> response = send(request, entry, cancel);
         int status = response.statusCode();
@@ -139,7 +153,19 @@ public final class Downloader {
         MessageDigest sha = sha256();
         long got = 0;
         InputStream in = response.body();
-        // Closing the stream from the cancelling thread unblocks a read that waits on a stalled server.
+        // Closing the stream from another thread unblocks a read that waits on a stalled server: the
+        // cancelling thread does it, and so does a watchdog when no byte has come for stallTimeout.
+        AtomicLong lastRead = new AtomicLong(System.nanoTime());
+        AtomicBoolean stalled = new AtomicBoolean();
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "rondo-download-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        long checkMillis = Math.max(50, Math.min(1000, stallTimeout.toMillis() / 4));
+        watchdog.scheduleWithFixedDelay(() -> {
+            if (System.nanoTime() - lastRead.get() > stallTimeout.toNanos() && stalled.compareAndSet(false, true)) closeQuietly(in);
+        }, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
         try (in; OutputStream out = Files.newOutputStream(into); CancellationToken.Registration unblock = cancel.onCancel(() -> closeQuietly(in))) {
             byte[] buf = new byte[64 * 1024];
             long nextReport = 0;
@@ -147,6 +173,7 @@ public final class Downloader {
             int n;
             while ((n = in.read(buf)) >= 0) {
                 cancel.throwIfCancelled();
+                lastRead.set(System.nanoTime());
                 if (n == 0) continue;
                 out.write(buf, 0, n);
                 sha.update(buf, 0, n);
@@ -165,8 +192,16 @@ public final class Downloader {
             throw e;
         } catch (IOException e) {
             cancel.throwIfCancelled(); // the read failed because cancel closed the stream
+            if (stalled.get())
+                throw new DownloadException(uri.getHost() + " sent nothing for " + stallTimeout.toSeconds() + " s; the download of "
+                        + entry.title() + " stopped after " + got + (expected >= 0 ? " of " + expected : "") + " bytes. Try again later.", e);
             throw stopped(entry, got, expected, e);
+        } finally {
+            watchdog.shutdownNow();
         }
+        if (stalled.get() && (expected < 0 || got < expected))
+            throw new DownloadException(uri.getHost() + " sent nothing for " + stallTimeout.toSeconds() + " s; the download of "
+                    + entry.title() + " stopped after " + got + " bytes. Try again later.");
         cancel.throwIfCancelled();
         if (expected >= 0 && got < expected) throw stopped(entry, got, expected, null);
         verify(entry, got, HexFormat.of().formatHex(sha.digest()));

@@ -231,6 +231,31 @@ class DownloaderTest {
     }
 
     @Test
+    void aServerThatStopsSendingIsGivenUpAfterTheStallTimeoutSayingSoAndLeavesNothing() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        server.handle("/stall.zip", ex -> {
+            ex.sendResponseHeaders(200, 10_000_000);
+            OutputStream out = ex.getResponseBody();
+            out.write(new byte[100_000]);
+            out.flush();
+            try {
+                release.await(30, TimeUnit.SECONDS); // sends nothing more: no cancel, only the stall timeout can end the read
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Downloader impatient = new Downloader(HttpClient.newHttpClient(), ExtractLimits.DEFAULT, java.time.Duration.ofMillis(500));
+        try {
+            DownloadException e = assertThrows(DownloadException.class, () -> impatient.download(entry("/stall.zip", null, null), base,
+                    ProgressListener.NONE, CancellationToken.none()));
+            assertTrue(e.getMessage().contains("sent nothing for") && e.getMessage().contains("100000 of 10000000 bytes"), e.getMessage());
+        } finally {
+            release.countDown();
+        }
+        assertNothingLeft();
+    }
+
+    @Test
     void anExistingTargetIsNeverOverwritten() throws Exception {
         Path target = Files.createDirectories(base.resolve("sets/test"));
         Files.writeString(target.resolve("mine.mid"), "my own");
