@@ -8,7 +8,7 @@ import studio.rondo.midi.MidiImport;
 import studio.rondo.midi.ReadOptions;
 import studio.rondo.music.Piece;
 
-/** Reads the MIDI files of --data for train and evaluate: bad files are reported and skipped. */
+/** Reads the MIDI files of --data for train and evaluate: bad files and files without notes are reported and skipped. */
 final class CorpusLoader {
     private CorpusLoader() {
     }
@@ -18,8 +18,11 @@ final class CorpusLoader {
         if (results.isEmpty()) throw new BadInputException("no .mid or .midi files found in " + inputs);
         List<Piece> pieces = new ArrayList<>();
         for (MidiImport.Result r : results) {
-            if (r.ok()) pieces.add(r.piece());
-            else err.println("rondo: skipped " + r.error());
+            if (!r.ok()) err.println("rondo: skipped " + r.error());
+            else if (r.piece().notes().isEmpty())
+                // e.g. drums only: channel 10 is left out unless asked for, as `corpus` reports too
+                err.println("rondo: skipped " + r.file() + ": no notes to learn from (drums, channel 10, are left out)");
+            else pieces.add(r.piece());
         }
         err.flush();
         if (pieces.isEmpty()) throw new BadInputException("none of the " + results.size() + " MIDI files could be read");

@@ -195,4 +195,21 @@ class TrainEvaluateCommandTest {
         assertEquals(7, plan.patience(), "the resumed run's patience, not the CLI default");
         assertEquals(3, ModelStore.readInfo(model).history().size());
     }
+
+    @Test
+    void aDrumsOnlyFileIsReportedAsSkippedNotDroppedSilently() throws Exception {
+        Path drums = dir.resolve("drums-only.mid");
+        javax.sound.midi.Sequence seq = new javax.sound.midi.Sequence(javax.sound.midi.Sequence.PPQ, 480);
+        javax.sound.midi.Track t = seq.createTrack();
+        for (int i = 0; i < 8; i++) {
+            t.add(new javax.sound.midi.MidiEvent(new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_ON, 9, 36, 100), i * 480L));
+            t.add(new javax.sound.midi.MidiEvent(new javax.sound.midi.ShortMessage(javax.sound.midi.ShortMessage.NOTE_OFF, 9, 36, 0), i * 480L + 240));
+        }
+        javax.sound.midi.MidiSystem.write(seq, 1, drums.toFile());
+        List<String> a = new java.util.ArrayList<>(List.of("train", "--data", midi.toString(), drums.toString(), "--preset", "pitch-step-duration"));
+        a.addAll(List.of(TINY));
+        a.addAll(List.of("--epochs", "1", "--max-batches", "1", "--out", dir.resolve("drums-test.zip").toString()));
+        assertEquals(ExitCodes.OK, run(a.toArray(String[]::new)), err.toString());
+        assertTrue(err.toString().contains(drums + ": no notes to learn from (drums, channel 10, are left out)"), err.toString());
+    }
 }
