@@ -45,6 +45,7 @@ import studio.rondo.music.Piece;
  */
 public final class Trainer {
     private static final int PLATEAU_EPOCHS = 2;
+    private static final double DIVERGED_LOSS = 100, DIVERGED_GROWTH = 20;
     private final TrainingConfig config;
     private final TrainingListener listener;
     private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -197,6 +198,7 @@ public final class Trainer {
         int startEpoch, startBatch, bestEpoch;
         long iterations;
         double bestLoss = Double.POSITIVE_INFINITY;
+        double firstLoss = Double.NaN; // of this run's first minibatch: the yardstick for divergence
 
         Run(Preset preset, Hyperparameters hp, ModelInfo.TrainingSettings settings, CorpusSplit split, Encoding encoding, List<Piece> corpus) {
             this.preset = preset;
@@ -272,9 +274,11 @@ public final class Trainer {
                     net.fit(batches.batch(slice));
                     // Every-step heads sum their loss over the window's steps: per step, as last-step training reports it.
                     double loss = hp.everyStep() ? net.score() / hp.seqLen() : net.score();
-                    if (!Double.isFinite(loss))
-                        throw new IllegalStateException("training diverged: the loss is " + loss + " at minibatch " + (iterations + 1)
-                                + "; try a lower learning rate");
+                    if (Double.isNaN(firstLoss)) firstLoss = loss;
+                    // Not a number, or a loss 20 times the first (and large): the steps overshoot and the run cannot recover.
+                    if (!Double.isFinite(loss) || loss > Math.max(DIVERGED_LOSS, DIVERGED_GROWTH * firstLoss))
+                        throw new TrainingDataException("training diverged: the loss is " + (float) loss + " at minibatch " + (iterations + 1)
+                                + " (it began at " + (float) firstLoss + "); try a lower learning rate (now " + hp.learningRate() + ")");
                     iterations++;
                     lossSum += loss;
                     lossCount++;

@@ -139,4 +139,12 @@ class TrainingRecipeTest {
         for (Preset p : List.of(Preset.TF_TUTORIAL, Preset.PITCH_STEP_DURATION, Preset.VELOCITY_AWARE, Preset.PERFORMANCE))
             assertTrue(Hyperparameters.defaults(p).everyStep(), p.id());
     }
+
+    @Test
+    void aRunWhoseLossExplodesStopsAsDivergedEvenWhileTheLossIsStillANumber() {
+        Hyperparameters wild = TestCorpus.tiny(Preset.PITCH_STEP_DURATION).toBuilder().learningRate(9.9).warmup(0).build();
+        TrainingConfig c = TrainingConfig.of(Preset.PITCH_STEP_DURATION, 20).withHyperparameters(wild).withSplit(0.2, 5).withPatience(0);
+        TrainingDataException e = assertThrows(TrainingDataException.class, () -> new Trainer(c, null).train(CORPUS));
+        assertTrue(e.getMessage().startsWith("training diverged") && e.getMessage().contains("lower learning rate"), e.getMessage());
+    }
 }
