@@ -107,7 +107,7 @@ class DatasetViewTest {
         robot.interact(() -> vm.move(first, moved));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(manifest)
                 && Files.readString(manifest).contains("\"" + moved.name() + "\""));
-        Thread.sleep(300); // the move's save runs in the background
+        // The manifest is written to a temporary file and renamed: once it shows the move, it is complete.
 
         DatasetViewModel reopened = new DatasetViewModel(manifest, Background.executor());
         WaitForAsyncUtils.asyncFx(reopened::reopen).get();
