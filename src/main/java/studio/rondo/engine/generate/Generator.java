@@ -60,6 +60,8 @@ public final class Generator {
         this(model, encoding, null);
     }
 
+    private double[] spread; // per stream: Laplace scale for L1-trained real heads, or null
+
     /** @param profile what the training corpus showed (pitch range, longest step and note, dynamics), or null */
     public Generator(StepModel model, Encoding encoding, CorpusProfile profile) {
         this.model = model;
@@ -88,7 +90,27 @@ public final class Generator {
     /** A generator over a loaded model, stepping with the batch-1 kernel where the network allows it. */
     public static Generator of(LoadedModel model) {
         EngineRuntime.start(); // thread settings before the first network call (no-op when started)
-        return new Generator(KernelStepModel.fastest(model), model.encoding(), model.info().profile());
+        Generator g = new Generator(KernelStepModel.fastest(model), model.encoding(), model.info().profile());
+        g.spread = laplaceSpread(model);
+        return g;
+    }
+
+    /**
+     * Per stream, the Laplace scale to sample an L1-trained real head with: its held-out mean absolute
+     * error at the best epoch (0 for other heads, which keep their predicted value). The median an L1
+     * head predicts is shorter than most gaps in expressive playing: taken as it is, music rushes.
+     */
+    static double[] laplaceSpread(LoadedModel model) {
+        double[] out = new double[model.encoding().streams().size()];
+        var history = model.info().history();
+        int best = model.info().progress().bestEpoch();
+        var metrics = best > 0 && best <= history.size() ? history.get(best - 1) : history.isEmpty() ? null : history.get(history.size() - 1);
+        if (metrics == null || metrics.valHeadLoss() == null) return out;
+        for (var h : model.heads()) {
+            Double mae = metrics.valHeadLoss().get(h.spec().name());
+            if (h.loss() == studio.rondo.engine.model.HeadLoss.L1 && mae != null && mae > 0) out[h.stream()] = mae;
+        }
+        return out;
     }
 
     public Encoding encoding() {
@@ -280,7 +302,11 @@ public final class Generator {
         float[] values = new float[n];
         for (int s = 0; s < n; s++) {
             if (streams.get(s).categorical()) classes[s] = sampler.sample(heads[s], masks[s]);
-            else values[s] = clampReal(streams.get(s).name(), heads[s][0]);
+            else {
+                float v = heads[s][0];
+                if (spread != null && spread[s] > 0) v += (float) sampler.laplace(spread[s]);
+                values[s] = clampReal(streams.get(s).name(), v);
+            }
         }
         return new Step(classes, values);
     }

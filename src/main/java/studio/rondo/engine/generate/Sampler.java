@@ -84,6 +84,18 @@ public final class Sampler {
         return last;
     }
 
+    /**
+     * A draw from a Laplace distribution around 0 with scale {@code b} times the temperature (0 at
+     * temperature 0): the distribution an L1-trained head's error follows, so a time-delta head that
+     * predicts the median gap gets the spread around it that the corpus shows.
+     */
+    public double laplace(double b) {
+        double scale = b * sampling.temperature();
+        if (!(scale > 0)) return 0;
+        double u = random.nextDouble() - 0.5;
+        return -scale * Math.signum(u) * Math.log(1 - 2 * Math.abs(u));
+    }
+
     static int argmax(float[] p, boolean[] masked) {
         int best = -1;
         for (int i = 0; i < p.length; i++) {
