@@ -110,7 +110,7 @@ public final class TrainBenchmark implements Benchmark {
         Collections.shuffle(windows, new Random(1));
 
         ComputationGraph net = NetworkFactory.build(preset, encoding, hp, 1);
-        WindowBatches batches = new WindowBatches(encoding);
+        WindowBatches batches = new WindowBatches(encoding, hp.everyStep()); // the labels the network's heads expect
         int next = 0;
         // Warm-up: at least WARMUP_SECONDS and up to 2 of the given rounds (none when warm-up is 0, for tests)
         int warmup = 0, minWarmup = Math.min(settings.warmupRounds(), 2);

@@ -47,6 +47,17 @@ class TrainBenchAndPresetsTest {
     }
 
     @Test
+    void benchTrainsAPresetWithItsOwnRecipeEveryStepTargetsIncluded(@TempDir Path dir) throws Exception {
+        Path mozart = Files.createDirectories(dir.resolve("mozart"));
+        for (Piece p : TestCorpus.pieces(4, 300, 9)) MidiWriter.write(p, mozart.resolve(p.name() + ".mid"));
+        int code = run("bench", "--only", "train-tf-tutorial", "--data", dir.toString(), "--warmup", "1", "--rounds", "2", "--json");
+        assertEquals(ExitCodes.OK, code, err.toString());
+        JsonNode r = new ObjectMapper().readTree(out.toString()).get(0);
+        assertEquals("tf-tutorial", r.get("preset").asText());
+        assertEquals(2, r.get("batches_measured").asInt());
+    }
+
+    @Test
     void presetsShowParameterCounts() throws Exception {
         assertEquals(ExitCodes.OK, run("presets", "--json"));
         JsonNode arr = new ObjectMapper().readTree(out.toString());

@@ -13,6 +13,7 @@ import studio.rondo.engine.encoding.Step;
 import studio.rondo.engine.encoding.StreamSpec;
 import studio.rondo.engine.encoding.Vocabulary;
 import studio.rondo.engine.model.CorpusProfile;
+import studio.rondo.engine.model.HeadLoss;
 import studio.rondo.engine.model.LoadedModel;
 import studio.rondo.music.Meter;
 import studio.rondo.music.Piece;
@@ -54,16 +55,21 @@ public final class Generator {
     private final boolean[][] unknownMasks; // per stream: <unk>, or null
     private final CorpusProfile profile;
     private final double maxStep, maxDuration;
+    private final double[] spread; // per stream: Laplace scale for L1-trained real heads, or null
 
     /** A generator without a corpus profile: pitches on the piano, steps up to 4 s, notes up to 8 s. */
     public Generator(StepModel model, Encoding encoding) {
         this(model, encoding, null);
     }
 
-    private double[] spread; // per stream: Laplace scale for L1-trained real heads, or null
-
     /** @param profile what the training corpus showed (pitch range, longest step and note, dynamics), or null */
     public Generator(StepModel model, Encoding encoding, CorpusProfile profile) {
+        this(model, encoding, profile, null);
+    }
+
+    /** @param spread per stream, the Laplace scale an L1-trained real head is sampled with (see {@link #laplaceSpread}), or null */
+    private Generator(StepModel model, Encoding encoding, CorpusProfile profile, double[] spread) {
+        this.spread = spread;
         this.model = model;
         this.encoding = encoding;
         this.profile = profile;
@@ -90,9 +96,7 @@ public final class Generator {
     /** A generator over a loaded model, stepping with the batch-1 kernel where the network allows it. */
     public static Generator of(LoadedModel model) {
         EngineRuntime.start(); // thread settings before the first network call (no-op when started)
-        Generator g = new Generator(KernelStepModel.fastest(model), model.encoding(), model.info().profile());
-        g.spread = laplaceSpread(model);
-        return g;
+        return new Generator(KernelStepModel.fastest(model), model.encoding(), model.info().profile(), laplaceSpread(model));
     }
 
     /**
@@ -108,7 +112,7 @@ public final class Generator {
         if (metrics == null || metrics.valHeadLoss() == null) return out;
         for (var h : model.heads()) {
             Double mae = metrics.valHeadLoss().get(h.spec().name());
-            if (h.loss() == studio.rondo.engine.model.HeadLoss.L1 && mae != null && mae > 0) out[h.stream()] = mae;
+            if (h.loss() == HeadLoss.L1 && mae != null && mae > 0) out[h.stream()] = mae;
         }
         return out;
     }

@@ -163,6 +163,12 @@ public final class ModelStore {
             throw new ModelFileException(source, "not a model file: corrupt, truncated or not a zip archive (" + e.getMessage() + ")", e);
         }
         if (!entries.containsKey(COEFFICIENTS)) throw new ModelFileException(source, "the archive has no " + COEFFICIENTS + " entry");
+        // A file written before weights were checksummed gets its checksum here: the copy that ships is verified on load.
+        JsonNode tree = JSON.readTree(entries.get(INFO));
+        if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode o && !o.path(WEIGHTS_CHECKSUM).isTextual()) {
+            o.put(WEIGHTS_CHECKSUM, java.util.HexFormat.of().formatHex(sha256().digest(entries.get(COEFFICIENTS))));
+            entries.put(INFO, JSON.writeValueAsBytes(o));
+        }
         AtomicFiles.write(target, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             for (var e : entries.entrySet()) put(zip, e.getKey(), e.getValue());

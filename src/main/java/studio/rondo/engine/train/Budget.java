@@ -46,8 +46,13 @@ final class Budget {
         return seconds > 0 ? Math.max(0, seconds * (1 - fraction())) : Double.POSITIVE_INFINITY;
     }
 
+    /** The learning rate in force (all layers share it), or null when the updater cannot say. */
+    static Double learningRate(ComputationGraph net) {
+        return net.getLearningRate(net.getLayers()[0].conf().getLayer().getLayerName());
+    }
+
     private static double current(ComputationGraph net) {
-        Double lr = net.getLearningRate(net.getLayers()[0].conf().getLayer().getLayerName());
+        Double lr = learningRate(net);
         return lr == null ? Double.MAX_VALUE : lr;
     }
 

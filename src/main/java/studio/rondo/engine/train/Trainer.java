@@ -337,7 +337,7 @@ public final class Trainer {
         }
 
         private double currentLearningRate() {
-            Double lr = net.getLearningRate(net.getLayers()[0].conf().getLayer().getLayerName());
+            Double lr = Budget.learningRate(net);
             return lr == null ? hp.learningRate() : lr;
         }
 

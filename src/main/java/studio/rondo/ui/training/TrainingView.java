@@ -76,7 +76,7 @@ public final class TrainingView extends BorderPane {
         int row = 0;
         grid.addRow(row++, new Label("Epochs"), Controls.intSpinner("training-epochs", vm.epochsProperty(), 1, 10_000,
                 "Passes over the training pieces"));
-        grid.addRow(row++, new Label("Time limit (min)"), Controls.intSpinner("training-minutes", vm.minutesProperty(), 0, 24 * 60,
+        grid.addRow(row++, new Label("Max minutes"), Controls.intSpinner("training-minutes", vm.minutesProperty(), 0, 24 * 60,
                 "Stop after this many minutes, keeping the best weights; the learning rate is lowered over the last quarter (0 = no limit)"));
         grid.addRow(row++, new Label("Batch"), Controls.intSpinner("training-batch", vm.batchProperty(), 1, 4096,
                 "Windows per minibatch"));

@@ -65,6 +65,33 @@ class LeanModelTest {
     }
 
     @Test
+    void aLeanCopyOfAFileWithoutAWeightsChecksumGainsOneThatMatchesItsWeights() throws Exception {
+        // A file as written before checksums: rondo.json without weightsSha256.
+        Path old = dir.resolve("old.zip"), lean = dir.resolve("old-lean.zip");
+        try (ZipFile z = new ZipFile(full.toFile());
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(old))) {
+            for (var e = z.entries(); e.hasMoreElements(); ) {
+                var entry = e.nextElement();
+                byte[] bytes = z.getInputStream(entry).readAllBytes();
+                if (entry.getName().equals(ModelStore.INFO)) {
+                    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ModelStore.json().readTree(bytes);
+                    tree.remove(ModelStore.WEIGHTS_CHECKSUM);
+                    bytes = ModelStore.json().writeValueAsBytes(tree);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        ModelStore.writeLean(old, lean);
+        try (ZipFile z = new ZipFile(lean.toFile())) {
+            var tree = ModelStore.json().readTree(z.getInputStream(z.getEntry(ModelStore.INFO)).readAllBytes());
+            assertTrue(tree.path(ModelStore.WEIGHTS_CHECKSUM).isTextual(), tree.toString());
+        }
+        ModelStore.load(lean); // the checksum matches its weights
+    }
+
+    @Test
     void aLeanModelCanBeTrainedFurther() throws Exception {
         Path lean = dir.resolve("lean-resume.zip");
         ModelStore.writeLean(full, lean);

@@ -87,19 +87,11 @@ class DefaultModelsContinueMozartTest {
             assertEquals(primer.metadata().timeSignatures().get(0).numerator(), p.metadata().timeSignatures().get(0).numerator(), "meter kept");
         }
         robot.interact(() -> vm.selectedProperty().set(vm.results().get(0)));
-        String shots = System.getProperty("rondo.screenshots");
-        if (shots != null) {
+        if (System.getProperty("rondo.screenshots") != null) {
             PianoRoll roll = robot.lookup("#generate-roll").queryAs(PianoRoll.class);
             robot.interact(roll::zoomToFit);
             WaitForAsyncUtils.waitForFxEvents();
-            robot.interact(() -> {
-                try {
-                    javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(roll.getScene().snapshot(null), null),
-                            "png", Path.of(shots, "generate-" + name + ".png").toFile());
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            studio.rondo.ui.Screenshots.saveIfAsked(robot, roll.getScene(), "generate-" + name);
         }
     }
 }

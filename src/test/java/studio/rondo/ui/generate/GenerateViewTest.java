@@ -146,18 +146,10 @@ class GenerateViewTest {
         assertTrue(line.matches("Variation 1 · [A-G][b#]? (major|minor) · [0-9.]+ notes/bar · [A-G]#?[0-9]–[A-G]#?[0-9] · .*"), line);
         PianoRoll roll = robot.lookup("#generate-roll").queryAs(PianoRoll.class);
         assertEquals(join, roll.joinSecondsProperty().get(), 1e-9, "the roll marks the join");
-        String shots = System.getProperty("rondo.screenshots"); // a folder: lets a person look at the workspace
-        if (shots != null) {
+        if (System.getProperty("rondo.screenshots") != null) { // lets a person look at the workspace
             robot.interact(() -> roll.zoomToFit());
             WaitForAsyncUtils.waitForFxEvents();
-            robot.interact(() -> {
-                try {
-                    javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(roll.getScene().snapshot(null), null),
-                            "png", Path.of(shots, "generate-workspace.png").toFile());
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            studio.rondo.ui.Screenshots.saveIfAsked(robot, roll.getScene(), "generate-workspace");
         }
 
         robot.interact(() -> vm.pitchRangeProperty().set("C9-C1"));

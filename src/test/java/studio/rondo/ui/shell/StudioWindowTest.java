@@ -76,17 +76,7 @@ class StudioWindowTest {
             assertEquals(studio.rondo.engine.EngineRuntime.threads(), threads.getValue());
             String help = robot.lookup("#pref-threads-help").queryAs(Label.class).getText();
             assertTrue(help.contains(cores + " on this machine"), help);
-            String shots = System.getProperty("rondo.screenshots"); // a folder: lets a person look at the dialog
-            if (shots != null) {
-                robot.interact(() -> {
-                    try {
-                        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(threads.getScene().snapshot(null), null),
-                                "png", Path.of(shots, "preferences.png").toFile());
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-            }
+            studio.rondo.ui.Screenshots.saveIfAsked(robot, threads.getScene(), "preferences");
             @SuppressWarnings("unchecked")
             javafx.scene.control.Spinner<Integer> spinner = (javafx.scene.control.Spinner<Integer>) threads;
             robot.interact(() -> spinner.getValueFactory().setValue(1));
