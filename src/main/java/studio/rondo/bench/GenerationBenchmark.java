@@ -1,5 +1,6 @@
 package studio.rondo.bench;
 
+import studio.rondo.engine.preset.Presets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class GenerationBenchmark implements Benchmark {
     private final int events;
 
     public GenerationBenchmark() {
-        this(List.of(Preset.values()), EVENTS);
+        this(Presets.all(), EVENTS);
     }
 
     /** Fewer presets or steps, for tests. */
@@ -68,9 +69,9 @@ public final class GenerationBenchmark implements Benchmark {
         Map<String, Object> perPreset = new LinkedHashMap<>();
         List<String> parts = new ArrayList<>();
         for (Preset preset : presets) {
-            Encoding enc = Encodings.forPreset(preset);
+            Encoding enc = preset.newEncoding();
             if (!enc.fitted()) enc = enc.fit(List.of(primerPiece));
-            var net = NetworkFactory.build(preset, enc, Hyperparameters.defaults(preset), 1);
+            var net = NetworkFactory.build(preset, enc, preset.defaults(), 1);
             double best = eventsPerSecond(net, enc, primer, events, settings);
             perPreset.put(preset.id(), Math.round(best));
             parts.add(String.format(Locale.ROOT, "%s %.0f", preset.id(), best));

@@ -1,5 +1,6 @@
 package studio.rondo.bench;
 
+import studio.rondo.engine.preset.Presets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -62,13 +63,13 @@ public final class TrainBenchmark implements Benchmark {
 
     private static TrainBenchmark reference(String name, int layers, int hidden) {
         // The seed's recipe (last-step heads), as pytorch-reference measures it.
-        return new TrainBenchmark(name, Preset.PITCH_STEP_DURATION, Hyperparameters.seedFaithful(Preset.PITCH_STEP_DURATION).toBuilder()
+        return new TrainBenchmark(name, Presets.PITCH_STEP_DURATION, Presets.PITCH_STEP_DURATION.seedRecipe().toBuilder()
                 .hidden(hidden).layers(layers).seqLen(50).batch(64).dropout(0).build());
     }
 
     /** The preset's default recipe. */
     public static TrainBenchmark of(Preset preset) {
-        return new TrainBenchmark("train-" + preset.id(), preset, Hyperparameters.defaults(preset));
+        return new TrainBenchmark("train-" + preset.id(), preset, preset.defaults());
     }
 
     /** The reference first, then the presets from the smallest network to the largest. */
@@ -76,8 +77,8 @@ public final class TrainBenchmark implements Benchmark {
         List<Benchmark> out = new ArrayList<>();
         out.add(reference());
         out.add(reference2x256());
-        for (Preset p : List.of(Preset.TF_TUTORIAL, Preset.PITCH_STEP_DURATION, Preset.VELOCITY_AWARE, Preset.PERFORMANCE,
-                Preset.THREE_STREAM, Preset.CHORD_TOKENS)) out.add(of(p));
+        for (Preset p : List.of(Presets.TF_TUTORIAL, Presets.PITCH_STEP_DURATION, Presets.VELOCITY_AWARE, Presets.PERFORMANCE,
+                Presets.THREE_STREAM, Presets.CHORD_TOKENS)) out.add(of(p));
         return out;
     }
 
@@ -101,7 +102,7 @@ public final class TrainBenchmark implements Benchmark {
         if (pieces.isEmpty()) throw new NoSuchFileException(dir.toString(), null, "no readable MIDI files in the data folder");
 
         EngineRuntime.start();
-        Encoding encoding = Encodings.forPreset(preset);
+        Encoding encoding = preset.newEncoding();
         if (!encoding.fitted()) encoding = encoding.fit(pieces);
         List<EncodedPiece> encoded = new ArrayList<>();
         for (Piece p : pieces) encoded.add(encoding.encode(p));

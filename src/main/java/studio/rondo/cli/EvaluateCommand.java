@@ -22,9 +22,9 @@ import studio.rondo.engine.encoding.Encoding;
 import studio.rondo.engine.encoding.Window;
 import studio.rondo.engine.eval.EvalResult;
 import studio.rondo.engine.eval.WindowEvaluator;
-import studio.rondo.engine.model.LoadedModel;
-import studio.rondo.engine.model.ModelFileException;
-import studio.rondo.engine.model.ModelStore;
+import studio.rondo.engine.store.LoadedModel;
+import studio.rondo.engine.store.ModelFileException;
+import studio.rondo.engine.store.ModelStore;
 import studio.rondo.engine.model.WindowBatches;
 import studio.rondo.music.Piece;
 

@@ -15,8 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import studio.rondo.engine.model.ModelFileException;
-import studio.rondo.engine.model.ModelStore;
+import studio.rondo.engine.store.ModelFileException;
+import studio.rondo.engine.store.ModelStore;
 import studio.rondo.models.BundledModel;
 import studio.rondo.models.BundledModels;
 

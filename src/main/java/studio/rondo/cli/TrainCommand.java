@@ -1,5 +1,6 @@
 package studio.rondo.cli;
 
+import studio.rondo.engine.preset.Presets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -19,9 +20,9 @@ import studio.rondo.engine.EngineRuntime;
 import studio.rondo.engine.eval.EvalResult;
 import studio.rondo.engine.model.EpochMetrics;
 import studio.rondo.engine.model.Hyperparameters;
-import studio.rondo.engine.model.ModelFileException;
+import studio.rondo.engine.store.ModelFileException;
 import studio.rondo.engine.model.ModelInfo;
-import studio.rondo.engine.model.ModelStore;
+import studio.rondo.engine.store.ModelStore;
 import studio.rondo.engine.model.Preset;
 import studio.rondo.engine.train.Trainer;
 import studio.rondo.engine.train.TrainingConfig;
@@ -108,11 +109,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Preset p = Preset.byId(preset).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+        Preset p = Presets.byId(preset).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                 "unknown preset '" + preset + "' (see 'rondo presets')"));
         TrainingConfig config;
         try {
-            Hyperparameters.Builder hb = Hyperparameters.defaults(p).toBuilder();
+            Hyperparameters.Builder hb = p.defaults().toBuilder();
             if (batch != null) hb.batch(batch);
             if (seqLen != null) hb.seqLen(seqLen);
             if (hidden != null) hb.hidden(hidden);

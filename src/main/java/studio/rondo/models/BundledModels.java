@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import studio.rondo.engine.model.ModelFileException;
+import studio.rondo.engine.store.ModelFileException;
 import studio.rondo.engine.model.ModelInfo;
-import studio.rondo.engine.model.ModelStore;
+import studio.rondo.engine.store.ModelStore;
 
 /**
  * Finds the models that ship with the studio. The models folder holds the model files and

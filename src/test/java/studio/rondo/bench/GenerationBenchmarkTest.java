@@ -1,5 +1,6 @@
 package studio.rondo.bench;
 
+import studio.rondo.engine.preset.Presets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,7 @@ class GenerationBenchmarkTest {
     @Test
     void measuresEventsPerSecondPerPreset() {
         // three-stream: its corpus vocabularies are fitted on the benchmark's own piece.
-        BenchRecord r = new GenerationBenchmark(List.of(Preset.TF_TUTORIAL, Preset.THREE_STREAM), 5).run(new BenchSettings(Path.of("."), 0, 1));
+        BenchRecord r = new GenerationBenchmark(List.of(Presets.TF_TUTORIAL, Presets.THREE_STREAM), 5).run(new BenchSettings(Path.of("."), 0, 1));
         assertEquals("generate", r.bench());
         Map<?, ?> perPreset = (Map<?, ?>) r.figures().get("gen_events_per_s");
         assertEquals(List.of("tf-tutorial", "three-stream"), List.copyOf(perPreset.keySet()));

@@ -1,5 +1,6 @@
 package studio.rondo.cli;
 
+import studio.rondo.engine.preset.Presets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -18,7 +19,7 @@ import studio.rondo.engine.TestCorpus;
 import studio.rondo.engine.encoding.Encodings;
 import studio.rondo.engine.model.Hyperparameters;
 import studio.rondo.engine.model.ModelInfo;
-import studio.rondo.engine.model.ModelStore;
+import studio.rondo.engine.store.ModelStore;
 import studio.rondo.engine.model.NetworkFactory;
 import studio.rondo.engine.model.Preset;
 import studio.rondo.midi.MidiWriter;
@@ -111,8 +112,8 @@ class BadInputCommandTest {
         List<Piece> corpus = TestCorpus.pieces(3, 40, 3);
         Path midi = Files.createDirectories(dir.resolve("midi"));
         for (Piece p : corpus) MidiWriter.write(p, midi.resolve(p.name() + ".mid"));
-        Preset preset = Preset.PITCH_STEP_DURATION;
-        var encoding = Encodings.forPreset(preset).fit(corpus);
+        Preset preset = Presets.PITCH_STEP_DURATION;
+        var encoding = preset.newEncoding().fit(corpus);
         Hyperparameters hp = TestCorpus.tiny(preset);
         var net = NetworkFactory.build(preset, encoding, hp, 5);
         net.params().assign(Float.NaN);

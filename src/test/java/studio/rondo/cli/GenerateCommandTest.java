@@ -1,5 +1,6 @@
 package studio.rondo.cli;
 
+import studio.rondo.engine.preset.Presets;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +35,7 @@ class GenerateCommandTest {
         dir = tmp;
         model = dir.resolve("tiny.zip");
         List<Piece> corpus = TestCorpus.pieces(4, 40, 2);
-        TrainingConfig c = TrainingConfig.of(Preset.PERFORMANCE, 1).withHyperparameters(TestCorpus.tiny(Preset.PERFORMANCE))
+        TrainingConfig c = TrainingConfig.of(Presets.PERFORMANCE, 1).withHyperparameters(TestCorpus.tiny(Presets.PERFORMANCE))
                 .withSplit(0.25, 1).withMaxBatches(20).withFiles(model, null, null);
         new Trainer(c, null).train(corpus);
         primer = dir.resolve("primer.mid");

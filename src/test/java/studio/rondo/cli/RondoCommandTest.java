@@ -1,5 +1,6 @@
 package studio.rondo.cli;
 
+import studio.rondo.engine.preset.Presets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,14 +31,14 @@ class RondoCommandTest {
     @Test
     void listsEveryPreset() {
         assertEquals(0, run("presets"));
-        for (Preset p : Preset.values()) assertTrue(out.toString().contains(p.id()), p.id());
+        for (Preset p : Presets.all()) assertTrue(out.toString().contains(p.id()), p.id());
     }
 
     @Test
     void listsPresetsAsJson() throws Exception {
         assertEquals(0, run("presets", "--json"));
         JsonNode arr = new ObjectMapper().readTree(out.toString());
-        assertEquals(Preset.values().length, arr.size());
+        assertEquals(Presets.all().size(), arr.size());
         assertEquals("tf-tutorial", arr.get(0).get("preset").asText());
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import studio.rondo.engine.TestCorpus;
-import studio.rondo.engine.model.ModelStore;
+import studio.rondo.engine.store.ModelStore;
 import studio.rondo.midi.MidiWriter;
 import studio.rondo.music.Piece;
 

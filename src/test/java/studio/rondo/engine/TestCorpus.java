@@ -1,5 +1,6 @@
 package studio.rondo.engine;
 
+import studio.rondo.engine.preset.Presets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -51,9 +52,9 @@ public final class TestCorpus {
 
     /** The preset's recipe shrunk to test size (hidden 8-16, seq 8, batch 16). */
     public static Hyperparameters tiny(Preset preset) {
-        return Hyperparameters.defaults(preset).toBuilder().seqLen(8).batch(16).hidden(16)
-                .layers(Math.min(2, Hyperparameters.defaults(preset).layers()))
-                .branchHidden(8).dense(Hyperparameters.defaults(preset).dense() > 0 ? 16 : 0).warmup(3).learningRate(preset == Preset.CHORD_TOKENS ? 3e-3 : 5e-3).build();
+        return preset.defaults().toBuilder().seqLen(8).batch(16).hidden(16)
+                .layers(Math.min(2, preset.defaults().layers()))
+                .branchHidden(8).dense(preset.defaults().dense() > 0 ? 16 : 0).warmup(3).learningRate(preset == Presets.CHORD_TOKENS ? 3e-3 : 5e-3).build();
     }
 
     /** A head's output at the last time step: every-step heads give [batch, size, time], last-step heads [batch, size]. */

@@ -20,8 +20,8 @@ import studio.rondo.engine.generate.Generator;
 import studio.rondo.engine.generate.Length;
 import studio.rondo.engine.generate.Primer;
 import studio.rondo.engine.generate.Sampling;
-import studio.rondo.engine.model.LoadedModel;
-import studio.rondo.engine.model.ModelStore;
+import studio.rondo.engine.store.LoadedModel;
+import studio.rondo.engine.store.ModelStore;
 
 /**
  * assets/models/retrain.sh end to end, tiny: both models, 3 training pieces, 1 epoch, LSTM 1x16,

@@ -2,7 +2,6 @@ package studio.rondo.engine.encoding;
 
 import java.util.List;
 import java.util.Optional;
-import studio.rondo.engine.model.Preset;
 
 /** Creates encodings by preset, by name, or from the spec stored in a model file. */
 public final class Encodings {
@@ -10,18 +9,6 @@ public final class Encodings {
             PitchEmbeddingDeltaVelocity.NAME, ThreeStream.NAME, ChordTokens.NAME, Performance.NAME);
 
     private Encodings() {
-    }
-
-    /** The preset's encoding with default parameters; unfitted where it has corpus vocabularies. */
-    public static Encoding forPreset(Preset preset) {
-        return switch (preset) {
-            case TF_TUTORIAL -> PitchStepDuration.scaled();
-            case PITCH_STEP_DURATION -> PitchStepDuration.oneHot();
-            case VELOCITY_AWARE -> PitchEmbeddingDeltaVelocity.standard();
-            case THREE_STREAM -> ThreeStream.unfitted();
-            case CHORD_TOKENS -> ChordTokens.unfitted();
-            case PERFORMANCE -> new Performance();
-        };
     }
 
     /** Recreates an encoding, vocabularies included, from its stored spec. */

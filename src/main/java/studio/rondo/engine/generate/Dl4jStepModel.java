@@ -1,9 +1,9 @@
 package studio.rondo.engine.generate;
 
-import studio.rondo.engine.NdFloats;
+import studio.rondo.engine.lstm.NdFloats;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import studio.rondo.engine.model.LoadedModel;
+import studio.rondo.engine.store.LoadedModel;
 
 /**
  * {@link StepModel} over DL4J's stateful {@code rnnTimeStep}: ~20x faster per note than re-feeding

@@ -14,7 +14,7 @@ import studio.rondo.engine.encoding.StreamSpec;
 import studio.rondo.engine.encoding.Vocabulary;
 import studio.rondo.engine.model.CorpusProfile;
 import studio.rondo.engine.model.HeadLoss;
-import studio.rondo.engine.model.LoadedModel;
+import studio.rondo.engine.store.LoadedModel;
 import studio.rondo.music.Meter;
 import studio.rondo.music.Piece;
 import studio.rondo.music.PieceMetadata;

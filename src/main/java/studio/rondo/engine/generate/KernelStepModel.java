@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import studio.rondo.engine.generate.graph.StepGraph;
 import studio.rondo.engine.lstm.Kernels;
-import studio.rondo.engine.model.LoadedModel;
+import studio.rondo.engine.store.LoadedModel;
 
 /**
  * Steps a network with the studio's batch-1 kernels instead of DL4J's {@code rnnTimeStep} (tens to

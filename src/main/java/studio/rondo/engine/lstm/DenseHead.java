@@ -5,7 +5,7 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import studio.rondo.engine.NdFloats;
+import studio.rondo.engine.lstm.NdFloats;
 
 /**
  * A dense layer (W [nIn,nOut], b) and its activation at batch 1 without ND4J: the output heads

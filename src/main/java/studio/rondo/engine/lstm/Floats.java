@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import studio.rondo.engine.NdFloats;
+import studio.rondo.engine.lstm.NdFloats;
 
 /** Copies between INDArrays and the flat row-major / time-major float arrays of the fused kernels. */
 final class Floats {

@@ -256,7 +256,7 @@ final class FusedLstmCore {
             if (dense > 0) {
                 k.gemmTransA(dense, width, n, x, r0 * nIn + denseFrom, nIn, dz, r0 * ldz + c0, ldz, dWRows, denseFrom * gates + c0, gates, false);
             }
-            studio.rondo.engine.NdFloats.transpose(dWRows, c0, gates, dWT, c0 * nIn, nIn, nIn, width);
+            studio.rondo.engine.lstm.NdFloats.transpose(dWRows, c0, gates, dWT, c0 * nIn, nIn, nIn, width);
         } else {
             for (int r = r0; r < r0 + n; r++) k.axpy(width, 1f, dz, r * ldz + c0, dB, c0);
             k.gemmTransA(width, nIn, n, dz, r0 * ldz + c0, ldz, x, r0 * nIn, nIn, dWT, c0 * nIn, nIn, false);
@@ -276,7 +276,7 @@ final class FusedLstmCore {
     /** [rows, cols] row-major to [cols, rows]. */
     private static float[] transpose(float[] src, int rows, int cols, float[] dst) {
         dst = ensure(dst, rows * cols);
-        studio.rondo.engine.NdFloats.transpose(src, 0, cols, dst, 0, rows, rows, cols);
+        studio.rondo.engine.lstm.NdFloats.transpose(src, 0, cols, dst, 0, rows, rows, cols);
         return dst;
     }
 

@@ -1,6 +1,6 @@
 package studio.rondo.engine.lstm;
 
-import studio.rondo.engine.NdFloats;
+import studio.rondo.engine.lstm.NdFloats;
 import java.util.Map;
 import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -193,7 +193,7 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
 
     private void putGradient(Gradient g, String key, float[] rowMajor) {
         INDArray view = gradientViews.get(key);
-        studio.rondo.engine.NdFloats.write(rowMajor, 0, view);
+        studio.rondo.engine.lstm.NdFloats.write(rowMajor, 0, view);
         g.setGradientFor(key, view);
     }
 

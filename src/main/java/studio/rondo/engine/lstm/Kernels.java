@@ -43,7 +43,7 @@ public interface Kernels {
     default PackedMatrix packTransposed(int k, int n, float[] bT, int bTOff, int ldbT, PackedMatrix reuse) {
         float[][] holder = Holder.TRANSPOSE_SCRATCH.get();
         if (holder[0].length < k * n) holder[0] = new float[k * n];
-        studio.rondo.engine.NdFloats.transpose(bT, bTOff, ldbT, holder[0], 0, n, n, k);
+        studio.rondo.engine.lstm.NdFloats.transpose(bT, bTOff, ldbT, holder[0], 0, n, n, k);
         return pack(k, n, holder[0], 0, n, reuse);
     }
 

@@ -3,7 +3,7 @@ package studio.rondo.engine.model;
 import java.util.Objects;
 
 /**
- * Network size and training recipe of a model. Each preset has defaults ({@link #defaults}); every
+ * Network size and training recipe of a model. Each preset has defaults ({@link Preset#defaults}); every
  * field can be overridden (tests use tiny sizes, the CLI exposes the common ones). Stored in
  * {@code rondo.json}, so a model can be rebuilt and continued exactly as it was trained.
  *
@@ -57,58 +57,6 @@ public record Hyperparameters(int seqLen, int batch, int hidden, int layers, int
 
     private static void require(boolean ok, String message) {
         if (!ok) throw new IllegalArgumentException(message);
-    }
-
-    /**
-     * The preset's recipe as DESIGN.md and ORIGINS.md give it, with the studio's training defaults on
-     * top: targets at every step, transposition where the encoding allows it cheaply, a short
-     * learning-rate warm-up, batch 64 ({@link #seedFaithful} restores the originals' recipe).
-     */
-    public static Hyperparameters defaults(Preset preset) {
-        Hyperparameters seed = seedFaithful(preset);
-        Builder b = seed.toBuilder().warmup(50).everyStep(supportsEveryStep(preset, seed));
-        // Every window now gives seqLen targets: 64 windows a minibatch are plenty, and twice the updates
-        // of the seed's 128 learn more per minute (Mozart, 5 minutes: held-out top-1 15 % against 11 %).
-        if (preset == Preset.PITCH_STEP_DURATION) b.batch(64);
-        // Transposition multiplies what the network hears of each interval; corpus vocabularies
-        // (three-stream, chord-tokens) would grow with it, so those keep their seed recipe.
-        if (preset == Preset.TF_TUTORIAL || preset == Preset.PITCH_STEP_DURATION) b.transpose(5);
-        // Velocity-aware's heads read the LSTM directly: its dense head layers cannot train on every step here.
-        if (preset == Preset.VELOCITY_AWARE) b.dense(0).everyStep(true);
-        return b.build();
-    }
-
-    /**
-     * Whether the network can put a target at every step: the LSTM output must go straight to the
-     * heads. Three-stream and chord-tokens batch-normalise it (DL4J normalises rank-3 input as an
-     * image), and velocity-aware's dense head layers fail DL4J's reshaping between sequence and
-     * feed-forward layers in training; both keep last-step targets (velocity-aware without its
-     * dense head layers can use every step).
-     */
-    public static boolean supportsEveryStep(Preset preset, Hyperparameters hp) {
-        return switch (preset) {
-            case THREE_STREAM, CHORD_TOKENS -> false;
-            case VELOCITY_AWARE -> hp.dense() == 0;
-            default -> true;
-        };
-    }
-
-    /** The preset's recipe exactly as DESIGN.md and ORIGINS.md give it (last-step targets). */
-    public static Hyperparameters seedFaithful(Preset preset) {
-        return switch (preset) {
-            case TF_TUTORIAL -> new Hyperparameters(25, 64, 128, 1, 0, 0, 0, 0, 0.005, Optimizer.ADAM, 0, 0, 0, 0);
-            case PITCH_STEP_DURATION -> new Hyperparameters(50, 128, 256, 2, 0, 0, 0, 0.1, 1e-3, Optimizer.ADAM, 0, 0, 0, 0);
-            // Heads: FC 64 + dropout + ReLU twice, as the original; augmentation ±7 semitones, x0.9..1.1.
-            case VELOCITY_AWARE -> new Hyperparameters(64, 64, 256, 2, 0, 64, 8, 0.1, 1e-3, Optimizer.ADAM, 0, 7, 0.1, 0.1);
-            case THREE_STREAM -> new Hyperparameters(100, 64, 512, 2, 256, 256, 0, 0.3, 1e-3, Optimizer.ADAM, 0, 0, 0, 0);
-            case CHORD_TOKENS -> new Hyperparameters(100, 128, 512, 3, 0, 256, 0, 0.3, 1e-3, Optimizer.RMSPROP, 0, 0, 0, 0);
-            case PERFORMANCE -> new Hyperparameters(100, 64, 512, 3, 0, 0, 0, 0, 1e-3, Optimizer.ADAM, 3, 3, 0.05, 0);
-        };
-    }
-
-    /** Performance RNN's laptop variant: LSTM 2x256. */
-    public static Hyperparameters performanceSmall() {
-        return defaults(Preset.PERFORMANCE).toBuilder().hidden(256).layers(2).build();
     }
 
     public boolean augments() {

@@ -53,8 +53,4 @@ public record ModelInfo(int formatVersion, String preset, EncodingSpec encoding,
      */
     public record CorpusInfo(String fingerprint, int pieces, int trainPieces, List<String> validationPieces) {
     }
-
-    public Preset presetValue() {
-        return Preset.byId(preset).orElseThrow(() -> new IllegalArgumentException("unknown preset " + preset));
-    }
 }

@@ -1,86 +1,118 @@
 package studio.rondo.engine.model;
 
-import java.util.Arrays;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import studio.rondo.engine.encoding.Encoding;
+import studio.rondo.engine.encoding.StreamSpec;
 
 /**
- * A named architecture and training recipe. Each reproduces one of the systems the studio descends
- * from (see ORIGINS.md), fixed where the original was broken.
+ * A named architecture and training recipe: its encoding, network, heads, defaults and description.
+ * Each reproduces one of the systems the studio descends from, fixed where the original was broken.
+ * Implementations live one folder each under {@code engine/preset/}, listed in {@code Presets}; nothing
+ * else switches over presets.
  */
-public enum Preset {
-    TF_TUTORIAL("tf-tutorial",
-            "pitch/step/duration per note, pitch scaled to 0..1",
-            "LSTM 128; heads: pitch softmax 128, step, duration",
-            "seq 25, loss weights 0.05/1/1, MSE with positive pressure on step and duration, Adam 0.005, batch 64",
-            "TensorFlow's \"Generate music with an RNN\" tutorial"),
-    PITCH_STEP_DURATION("pitch-step-duration",
-            "one-hot pitch (128) + step + duration",
-            "LSTM 2x256, dropout 0.1; heads: pitch softmax 128, step, duration",
-            "seq 50, cross entropy + MSE, Adam 1e-3, batch 128",
-            "LSTM on Mozart piano MIDI (PyTorch, Streamlit app)"),
-    VELOCITY_AWARE("velocity-aware",
-            "pitch embedding + time delta + velocity",
-            "embedding 128->8, LSTM 2x256; heads: pitch CE, time delta L1, velocity MSE",
-            "seq 64, augmentation: transpose, time and velocity stretch, Adam 1e-3",
-            "MAESTRO generator with augmentation (PyTorch)"),
-    THREE_STREAM("three-stream",
-            "categorical note, offset, duration",
-            "one LSTM 256 per stream, merged into LSTM 2x512, BatchNorm, dense 256, three softmax heads",
-            "seq 100, cross entropy on all heads, Adam",
-            "notes, offsets, durations as three categorical streams (music21)"),
-    CHORD_TOKENS("chord-tokens",
-            "one token per note or chord (octaves kept) + quantised offset and duration",
-            "LSTM 3x512, BatchNorm, dropout 0.3, dense 256, softmax over the vocabulary",
-            "seq 100, RMSProp, batch 128",
-            "the \"Classical Piano Composer\" model (Keras)"),
-    PERFORMANCE("performance",
-            "events: NOTE_ON 128, NOTE_OFF 128, TIME_SHIFT 100 x 10 ms, VELOCITY 32 bins (388 tokens)",
-            "LSTM 3x512 (small variant 2x256 for laptops)",
-            "Adam 1e-3, gradient clip 3, augmentation ±3 semitones, tempo x0.95..1.05",
-            "after Magenta's Performance RNN");
+public interface Preset {
 
-    private final String id;
-    private final String encoding;
-    private final String network;
-    private final String recipe;
-    private final String origin;
+    /** Stable id, stored in model files ("pitch-step-duration"). */
+    String id();
 
-    Preset(String id, String encoding, String network, String recipe, String origin) {
-        this.id = id;
-        this.encoding = encoding;
-        this.network = network;
-        this.recipe = recipe;
-        this.origin = origin;
+    /** Plain-words name for musicians ("Piano: pitch, step, duration"). */
+    String title();
+
+    /** What one step of the encoding holds. */
+    String encodingDescription();
+
+    /** The network as the defaults build it. */
+    String networkDescription();
+
+    /** The original's training recipe. */
+    String recipeDescription();
+
+    /** The system this preset reproduces. */
+    String origin();
+
+    /** The network described for these sizes ("LSTM 2x256, ..."), for a settings form that changes them. */
+    String networkDescription(Hyperparameters hp);
+
+    /** The recipe exactly as the original gives it (targets after the last step only). */
+    Hyperparameters seedRecipe();
+
+    /**
+     * The studio's training defaults: the seed recipe with targets at every step where the network
+     * allows, a short learning-rate warm-up, and the preset's own improvements.
+     */
+    default Hyperparameters defaults() {
+        Hyperparameters seed = seedRecipe();
+        return seed.toBuilder().warmup(WARMUP).everyStep(supportsEveryStep(seed)).build();
     }
 
-    public String id() {
-        return id;
+    /** Minibatches of learning-rate warm-up in the studio's defaults (Adam's first steps are large). */
+    int WARMUP = 50;
+
+    /**
+     * Whether the network can put a target at every step: the LSTM output must go straight to the
+     * heads (batch normalisation or DL4J's dense layers over a sequence fail in training here).
+     */
+    default boolean supportsEveryStep(Hyperparameters hp) {
+        return true;
     }
 
-    public String encoding() {
-        return encoding;
+    /** A new encoding with default parameters; unfitted where it has corpus vocabularies. */
+    Encoding newEncoding();
+
+    /** Whether the vocabularies, hence the parameter count, come from the training corpus. */
+    default boolean vocabularyFromCorpus() {
+        return !newEncoding().fitted();
     }
 
-    public String network() {
-        return network;
+    /**
+     * Streams of a typical fitted encoding, for showing sizes before a corpus is chosen; for
+     * corpus vocabularies, {@link #nominalSizesNote()} says which sizes were assumed.
+     */
+    List<StreamSpec> nominalStreams();
+
+    /** For presets whose sizes depend on the corpus: what the nominal figures assume. */
+    default Optional<String> nominalSizesNote() {
+        return Optional.empty();
     }
 
-    public String recipe() {
-        return recipe;
+    /** Other sizes worth showing beside the defaults (performance's laptop variant), by label. */
+    default List<Variant> variants() {
+        return List.of();
     }
 
-    public String origin() {
-        return origin;
+    /** The output heads over these streams, in output order: output {@code i} predicts stream {@code i}. */
+    default List<Head> heads(List<StreamSpec> streams) {
+        List<Head> heads = new ArrayList<>();
+        for (int s = 0; s < streams.size(); s++) {
+            StreamSpec spec = streams.get(s);
+            heads.add(new Head("out_" + spec.name(), s, spec, spec.categorical() ? HeadLoss.CROSS_ENTROPY : realLoss(spec), 1));
+        }
+        return heads;
     }
 
-    /** The recipe's network size and training defaults (override with {@link Hyperparameters#toBuilder()}). */
-    public Hyperparameters defaults() {
-        return Hyperparameters.defaults(this);
+    /** The loss of a real-valued head (MSE unless the original used another). */
+    default HeadLoss realLoss(StreamSpec spec) {
+        return HeadLoss.MSE;
     }
 
-    public static Optional<Preset> byId(String id) {
-        String key = id.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(p -> p.id.equals(key)).findFirst();
+    /** Adds the network from the input to the layer the heads read; returns that layer's name. */
+    default String body(NetworkBuilder b, List<StreamSpec> streams, int features, Hyperparameters hp) {
+        return b.lastStep(b.stack(NetworkBuilder.INPUT, features, hp.hidden(), hp.layers()));
+    }
+
+    /** The layer a head reads ({@code top} unless the preset puts layers of its own before each head). */
+    default String headInput(NetworkBuilder b, Head head, String top, Hyperparameters hp) {
+        return top;
+    }
+
+    /** Last corrections to the built configuration (values shape inference gets wrong). */
+    default void complete(ComputationGraphConfiguration conf, List<StreamSpec> streams) {
+    }
+
+    /** A named set of sizes beside the defaults. */
+    record Variant(String label, String options, Hyperparameters hyperparameters) {
     }
 }

@@ -1,6 +1,6 @@
 package studio.rondo.engine.model;
 
-import studio.rondo.engine.NdFloats;
+import studio.rondo.engine.lstm.NdFloats;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;

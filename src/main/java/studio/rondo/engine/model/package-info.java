@@ -9,7 +9,7 @@
  *       as {@link studio.rondo.engine.encoding.InputLayout} writes it
  *       ({@link studio.rondo.engine.model.WindowBatches} for windows; {@code InputLayout.write(Step, float[])}
  *       for one generated step);</li>
- *   <li>one output per encoding stream, in stream order ({@link studio.rondo.engine.model.NetworkFactory#heads}):
+ *   <li>one output per encoding stream, in stream order ({@link studio.rondo.engine.model.Preset#heads}):
  *       categorical streams give softmax probabilities [batch, classes], real streams one value
  *       [batch, 1]; each predicts the step after the last input step;</li>
  *   <li>generation steps with {@code rnnClearPreviousState()} then {@code rnnTimeStep(x)} per step,
@@ -21,7 +21,7 @@
  * {@link studio.rondo.engine.model.LstmLayers} (DL4J's own by default), so a faster LSTM can be
  * swapped in at one place.
  *
- * <p>{@link studio.rondo.engine.model.ModelStore} writes one zip per model: DL4J's entries plus
+ * <p>{@link studio.rondo.engine.store.ModelStore} writes one zip per model: DL4J's entries plus
  * {@code rondo.json} ({@link studio.rondo.engine.model.ModelInfo}); no Java serialization.
  */
 package studio.rondo.engine.model;

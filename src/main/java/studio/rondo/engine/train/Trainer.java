@@ -22,10 +22,10 @@ import studio.rondo.engine.eval.WindowEvaluator;
 import studio.rondo.engine.model.CorpusProfile;
 import studio.rondo.engine.model.EpochMetrics;
 import studio.rondo.engine.model.Hyperparameters;
-import studio.rondo.engine.model.LoadedModel;
-import studio.rondo.engine.model.ModelFileException;
+import studio.rondo.engine.store.LoadedModel;
+import studio.rondo.engine.store.ModelFileException;
 import studio.rondo.engine.model.ModelInfo;
-import studio.rondo.engine.model.ModelStore;
+import studio.rondo.engine.store.ModelStore;
 import studio.rondo.engine.model.NetworkFactory;
 import studio.rondo.engine.model.Preset;
 import studio.rondo.engine.model.WindowBatches;
@@ -83,7 +83,7 @@ public final class Trainer {
         Hyperparameters hp = config.hyperparameters();
         int stride = config.effectiveStride(hp);
         CorpusSplit split = givenSplit != null ? givenSplit : CorpusSplit.of(corpus, config.valSplit(), config.seed());
-        Encoding encoding = Encodings.forPreset(config.preset());
+        Encoding encoding = config.preset().newEncoding();
         if (!encoding.fitted()) encoding = encoding.fit(Augmentation.allTranspositions(split.train(), hp.transpose()));
         ModelInfo.TrainingSettings settings = new ModelInfo.TrainingSettings(config.seed(), config.valSplit(), stride, config.epochs(), config.patience());
         Run run = new Run(config.preset(), hp, settings, split, encoding, corpus);
@@ -244,7 +244,7 @@ public final class Trainer {
             Nd4j.getRandom().setSeed(mix(settings.seed(), iterations)); // dropout masks
             WindowBatches batches = new WindowBatches(encoding, hp.everyStep());
             Budget budget = new Budget(config.minutes(), hp.learningRate());
-            WindowEvaluator evaluator = new WindowEvaluator(net, NetworkFactory.heads(preset, encoding.streams()), batches);
+            WindowEvaluator evaluator = new WindowEvaluator(net, preset.heads(encoding.streams()), batches);
             int batch = hp.batch();
             int estimate = windows(trainEncoded, hp.seqLen(), settings.stride(), null).size();
             int estBatches = cap((estimate + batch - 1) / batch);

@@ -49,7 +49,7 @@ public record TrainingConfig(Preset preset, Hyperparameters hyperparameters, int
 
     /** Defaults: the preset's recipe, 10 % validation, seed 42, patience 5, default stride, no time budget. */
     public static TrainingConfig of(Preset preset, int epochs) {
-        return new TrainingConfig(preset, Hyperparameters.defaults(preset), epochs, 0.1, 42, 5, 0, 0, null, null, null);
+        return new TrainingConfig(preset, preset.defaults(), epochs, 0.1, 42, 5, 0, 0, null, null, null);
     }
 
     public TrainingConfig withHyperparameters(Hyperparameters h) {

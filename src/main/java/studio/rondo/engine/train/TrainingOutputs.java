@@ -3,9 +3,9 @@ package studio.rondo.engine.train;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import studio.rondo.engine.model.ModelFileException;
+import studio.rondo.engine.store.ModelFileException;
 import studio.rondo.engine.model.ModelInfo;
-import studio.rondo.engine.model.ModelStore;
+import studio.rondo.engine.store.ModelStore;
 
 /**
  * Checks, before a run starts, that the files it will write (the model and its checkpoint) can be

@@ -1,5 +1,6 @@
 package studio.rondo.ui.training;
 
+import studio.rondo.engine.preset.Presets;
 import java.io.File;
 import java.util.Locale;
 import java.util.function.Function;
@@ -57,7 +58,7 @@ public final class TrainingView extends BorderPane {
     private VBox form(TrainingViewModel vm) {
         ComboBox<Preset> preset = new ComboBox<>();
         preset.setId("training-preset");
-        preset.getItems().setAll(Preset.values());
+        preset.getItems().setAll(Presets.all());
         preset.valueProperty().bindBidirectional(vm.presetProperty());
         preset.setCellFactory(l -> new PresetCell());
         preset.setButtonCell(new PresetCell());
@@ -67,7 +68,7 @@ public final class TrainingView extends BorderPane {
         about.setWrapText(true);
         about.textProperty().bind(Bindings.createStringBinding(() -> {
             Preset p = vm.presetProperty().get();
-            return p == null ? "" : p.encoding() + ".\n" + p.network() + ".\nAfter " + p.origin() + ".";
+            return p == null ? "" : p.encodingDescription() + ".\n" + p.networkDescription() + ".\nAfter " + p.origin() + ".";
         }, vm.presetProperty()));
 
         GridPane grid = new GridPane();
@@ -255,7 +256,8 @@ public final class TrainingView extends BorderPane {
         @Override
         protected void updateItem(Preset p, boolean empty) {
             super.updateItem(p, empty);
-            setText(empty || p == null ? null : p.id());
+            setText(empty || p == null ? null : p.title());
+            setTooltip(empty || p == null ? null : new javafx.scene.control.Tooltip("Preset id: " + p.id()));
         }
     }
 }

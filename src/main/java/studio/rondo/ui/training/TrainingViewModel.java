@@ -1,5 +1,6 @@
 package studio.rondo.ui.training;
 
+import studio.rondo.engine.preset.Presets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -51,7 +52,7 @@ public final class TrainingViewModel {
     static final int MAX_LOSS_POINTS = 1500;
 
     // Properties: the recipe
-    private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(Preset.PITCH_STEP_DURATION);
+    private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(Presets.PITCH_STEP_DURATION);
     private final IntegerProperty epochs = new SimpleIntegerProperty(20);
     private final IntegerProperty batch = new SimpleIntegerProperty();
     private final IntegerProperty seqLen = new SimpleIntegerProperty();
@@ -126,7 +127,7 @@ public final class TrainingViewModel {
 
     /** Puts the preset's own recipe back in the form. */
     public void applyDefaults(Preset p) {
-        Hyperparameters h = Hyperparameters.defaults(p);
+        Hyperparameters h = p.defaults();
         batch.set(h.batch());
         seqLen.set(h.seqLen());
         hidden.set(h.hidden());
@@ -185,7 +186,7 @@ public final class TrainingViewModel {
     // ---- internals
 
     private TrainingConfig config(Path out) {
-        Hyperparameters d = Hyperparameters.defaults(preset.get());
+        Hyperparameters d = preset.get().defaults();
         Hyperparameters h = d.toBuilder().seqLen(seqLen.get()).batch(batch.get()).hidden(hidden.get()).layers(layers.get())
                 .learningRate(learningRate.get()).build();
         TrainingConfig base = TrainingConfig.of(preset.get(), epochs.get()).withHyperparameters(h).withPatience(patience.get())

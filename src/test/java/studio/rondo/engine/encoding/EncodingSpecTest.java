@@ -1,5 +1,6 @@
 package studio.rondo.engine.encoding;
 
+import studio.rondo.engine.preset.Presets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,8 +16,8 @@ class EncodingSpecTest {
     @Test
     void everyPresetsEncodingSurvivesAJsonRoundTripOfItsSpec() throws Exception {
         Piece piece = Fixtures.mixed();
-        for (Preset preset : Preset.values()) {
-            Encoding enc = Encodings.forPreset(preset).fit(List.of(piece));
+        for (Preset preset : Presets.all()) {
+            Encoding enc = preset.newEncoding().fit(List.of(piece));
             String text = json.writeValueAsString(enc.spec());
             Encoding back = Encodings.fromSpec(json.readValue(text, EncodingSpec.class));
             assertEquals(enc.name(), back.name(), preset.id());
@@ -28,7 +29,7 @@ class EncodingSpecTest {
 
     @Test
     void presetEncodingNamesMatchThePresetIds() {
-        for (Preset preset : Preset.values()) assertEquals(preset.id(), Encodings.forPreset(preset).name());
+        for (Preset preset : Presets.all()) assertEquals(preset.id(), preset.newEncoding().name());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package studio.rondo.engine.encoding;
 
+import studio.rondo.engine.preset.Presets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,14 +95,14 @@ class MozartCorpusTest {
     @Test
     void everyEncodingEncodesTheWholeSetNoteLevelOnesOneStepPerNote() {
         int notes = corpus.stream().mapToInt(p -> p.notes().size()).sum();
-        for (Preset preset : Preset.values()) {
-            Encoding enc = Encodings.forPreset(preset).fit(corpus);
+        for (Preset preset : Presets.all()) {
+            Encoding enc = preset.newEncoding().fit(corpus);
             long steps = 0;
             for (Piece p : corpus) steps += enc.encode(p).length();
             // One step per note where a step is a note; chords and events group or split notes otherwise.
-            if (preset == Preset.TF_TUTORIAL || preset == Preset.PITCH_STEP_DURATION || preset == Preset.VELOCITY_AWARE)
+            if (preset == Presets.TF_TUTORIAL || preset == Presets.PITCH_STEP_DURATION || preset == Presets.VELOCITY_AWARE)
                 assertEquals(notes, steps, preset.id());
-            else if (preset == Preset.PERFORMANCE) assertTrue(steps >= 2L * notes, preset.id() + ": NOTE_ON and NOTE_OFF per note, " + steps);
+            else if (preset == Presets.PERFORMANCE) assertTrue(steps >= 2L * notes, preset.id() + ": NOTE_ON and NOTE_OFF per note, " + steps);
             else assertTrue(steps > 0 && steps <= notes, preset.id() + ": " + steps + " steps for " + notes + " notes");
         }
     }

@@ -1,5 +1,6 @@
 package studio.rondo.engine.eval;
 
+import studio.rondo.engine.preset.Presets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,13 +47,13 @@ class WindowEvaluatorTest {
     void aNetworkWhoseWeightsAreNotNumbersScoresNoHitsAndIsFlaggedDiverged() {
         EngineRuntime.start();
         List<Piece> corpus = TestCorpus.pieces(3, 40, 7);
-        Encoding encoding = Encodings.forPreset(Preset.PITCH_STEP_DURATION).fit(corpus);
-        var net = NetworkFactory.build(Preset.PITCH_STEP_DURATION, encoding, TestCorpus.tiny(Preset.PITCH_STEP_DURATION), 3);
+        Encoding encoding = Presets.PITCH_STEP_DURATION.newEncoding().fit(corpus);
+        var net = NetworkFactory.build(Presets.PITCH_STEP_DURATION, encoding, TestCorpus.tiny(Presets.PITCH_STEP_DURATION), 3);
         net.params().assign(Float.NaN); // what a run that diverged leaves
         List<EncodedPiece> encoded = new ArrayList<>();
         for (Piece piece : corpus) encoded.add(encoding.encode(piece));
         List<Window> windows = Window.over(encoded, 8, 4);
-        EvalResult r = new WindowEvaluator(net, NetworkFactory.heads(Preset.PITCH_STEP_DURATION, encoding.streams()),
+        EvalResult r = new WindowEvaluator(net, Presets.PITCH_STEP_DURATION.heads(encoding.streams()),
                 new WindowBatches(encoding)).evaluate(windows, 16, null);
         assertEquals(0.0, r.top1());
         assertEquals(0.0, r.top5(), "not 100 %: every class tied at NaN");

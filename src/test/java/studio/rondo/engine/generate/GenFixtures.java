@@ -15,15 +15,15 @@ import studio.rondo.music.Piece;
 /** Untrained tiny networks per preset (weights do not matter for the mechanics under test). */
 final class GenFixtures {
     static final List<Piece> CORPUS = TestCorpus.pieces(3, 48, 5);
-    private static final Map<Preset, Encoding> ENCODINGS = new EnumMap<>(Preset.class);
-    private static final Map<Preset, ComputationGraph> NETS = new EnumMap<>(Preset.class);
+    private static final Map<Preset, Encoding> ENCODINGS = new java.util.HashMap<>();
+    private static final Map<Preset, ComputationGraph> NETS = new java.util.HashMap<>();
 
     private GenFixtures() {
     }
 
     static synchronized Encoding encoding(Preset p) {
         return ENCODINGS.computeIfAbsent(p, k -> {
-            Encoding e = Encodings.forPreset(k);
+            Encoding e = k.newEncoding();
             return e.fitted() ? e : e.fit(CORPUS);
         });
     }

@@ -1,5 +1,7 @@
 package studio.rondo.engine.generate;
 
+import studio.rondo.engine.PresetSource;
+import studio.rondo.engine.preset.Presets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -76,7 +78,7 @@ class GenerationRespectsMusicTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Preset.class)
+    @PresetSource
     void everyPresetStaysInsideTheAskedPitchRange(Preset preset) {
         PitchRange range = new PitchRange(60, 72);
         Generator g = GenFixtures.generator(preset);
@@ -90,7 +92,7 @@ class GenerationRespectsMusicTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Preset.class, names = {"PITCH_STEP_DURATION", "PERFORMANCE"})
+    @PresetSource(names = {"PITCH_STEP_DURATION", "PERFORMANCE"})
     void withoutARangeTheModelsTrainingRangeHoldsAndWithoutAProfileThePianos(Preset preset) {
         CorpusProfile profile = CorpusProfile.of(GenFixtures.CORPUS);
         PitchRange trained = Generator.modelRange(profile);
@@ -106,7 +108,7 @@ class GenerationRespectsMusicTest {
     @Test
     void aRangeWithNoNoteTheModelKnowsIsRefusedByName() {
         var req = GenerationRequest.of(Primer.none(), Length.notes(5), Sampling.of(1)).withPitchRange(new PitchRange(100, 101));
-        var e = assertThrows(IllegalArgumentException.class, () -> GenFixtures.generator(Preset.THREE_STREAM).generate(req));
+        var e = assertThrows(IllegalArgumentException.class, () -> GenFixtures.generator(Presets.THREE_STREAM).generate(req));
         assertTrue(e.getMessage().contains("pitch range E7-F7"), e.getMessage());
     }
 
@@ -123,7 +125,7 @@ class GenerationRespectsMusicTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Preset.class, names = {"PITCH_STEP_DURATION", "THREE_STREAM", "PERFORMANCE"})
+    @PresetSource(names = {"PITCH_STEP_DURATION", "THREE_STREAM", "PERFORMANCE"})
     void theResultCarriesThePrimersTempoAndMeterAtTheJoin(Preset preset) throws Exception {
         Piece source = meteredPiece();
         Primer primer = Primer.firstNotes(source, 30);
@@ -148,7 +150,7 @@ class GenerationRespectsMusicTest {
                 // The output starts on a bar line: the join keeps its place in the bar.
                 long barTicks = 3 * 480;
                 long joinInPrimer = primer.tempoMap().tickAt(primer.notes().get(primer.notes().size() - 1).startSeconds());
-                if (preset != Preset.PERFORMANCE) assertEquals(Math.floorMod(joinInPrimer - 4 * 480, barTicks), joinTick, preset.id());
+                if (preset != Presets.PERFORMANCE) assertEquals(Math.floorMod(joinInPrimer - 4 * 480, barTicks), joinTick, preset.id());
             }
         }
     }
@@ -162,7 +164,7 @@ class GenerationRespectsMusicTest {
         Piece piece = MidiReader.read(file);
         Primer primer = Primer.firstNotes(piece, 80);
         assertTrue(primer.tempoMap().size() > 2, "mz_311_1 changes tempo often: " + primer.tempoMap().size());
-        GenerationResult r = GenFixtures.generator(Preset.PITCH_STEP_DURATION)
+        GenerationResult r = GenFixtures.generator(Presets.PITCH_STEP_DURATION)
                 .generate(GenerationRequest.of(primer, Length.bars(4), Sampling.of(2)).withIncludePrimer(true)).get(0);
         Path f = dir.resolve("mozart.mid");
         MidiWriter.write(r.piece(), f);
@@ -176,7 +178,7 @@ class GenerationRespectsMusicTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Preset.class, names = {"PITCH_STEP_DURATION", "PERFORMANCE", "CHORD_TOKENS"})
+    @PresetSource(names = {"PITCH_STEP_DURATION", "PERFORMANCE", "CHORD_TOKENS"})
     void lengthInBarsGivesThatManyBars(Preset preset) {
         Generator g = generator(preset, CorpusProfile.of(GenFixtures.CORPUS));
         for (boolean include : new boolean[] {false, true}) {
@@ -208,7 +210,7 @@ class GenerationRespectsMusicTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Preset.class, names = {"TF_TUTORIAL", "PERFORMANCE", "THREE_STREAM"})
+    @PresetSource(names = {"TF_TUTORIAL", "PERFORMANCE", "THREE_STREAM"})
     void stepsAndNotesStayInsideWhatTheCorpusShows(Preset preset) {
         CorpusProfile profile = CorpusProfile.of(GenFixtures.CORPUS);
         for (CorpusProfile pr : new CorpusProfile[] {profile, null}) {
@@ -232,7 +234,7 @@ class GenerationRespectsMusicTest {
 
     @Test
     void aVelocityModellingPresetPlaysItsOwnManyVelocities() {
-        var r = GenFixtures.generator(Preset.PERFORMANCE).generate(GenerationRequest.of(GenFixtures.primer(12), Length.notes(80), Sampling.of(4))).get(0);
+        var r = GenFixtures.generator(Presets.PERFORMANCE).generate(GenerationRequest.of(GenFixtures.primer(12), Length.notes(80), Sampling.of(4))).get(0);
         assertTrue(distinctVelocities(r.piece()) >= 8, "distinct velocities: " + distinctVelocities(r.piece()));
     }
 
@@ -240,7 +242,7 @@ class GenerationRespectsMusicTest {
     void presetsWithoutVelocityTakeThePrimersDynamicsWithVariation() {
         Primer primer = GenFixtures.primer(24); // velocities 64..94 and 50
         double primerMean = primer.notes().stream().mapToInt(Piece.TimedNote::velocity).average().orElseThrow();
-        var r = GenFixtures.generator(Preset.PITCH_STEP_DURATION).generate(GenerationRequest.of(primer, Length.notes(80), Sampling.of(4))).get(0);
+        var r = GenFixtures.generator(Presets.PITCH_STEP_DURATION).generate(GenerationRequest.of(primer, Length.notes(80), Sampling.of(4))).get(0);
         assertTrue(distinctVelocities(r.piece()) >= 10, "distinct velocities: " + distinctVelocities(r.piece()));
         double mean = r.piece().notes().stream().mapToInt(Note::velocity).average().orElseThrow();
         assertEquals(primerMean, mean, 8, "around the primer's level");
@@ -250,7 +252,7 @@ class GenerationRespectsMusicTest {
     void aMarkingSetsTheLevelAndStillVaries() {
         for (String mark : List.of("pp", "mf", "ff")) {
             Dynamics d = Dynamics.parse(mark);
-            var r = GenFixtures.generator(Preset.THREE_STREAM).generate(GenerationRequest.of(GenFixtures.primer(12), Length.notes(80), Sampling.of(4))
+            var r = GenFixtures.generator(Presets.THREE_STREAM).generate(GenerationRequest.of(GenFixtures.primer(12), Length.notes(80), Sampling.of(4))
                     .withDynamics(d)).get(0);
             double mean = r.piece().notes().stream().mapToInt(Note::velocity).average().orElseThrow();
             assertEquals(d.level(), mean, 6, mark);
@@ -261,7 +263,7 @@ class GenerationRespectsMusicTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Preset.class, names = {"VELOCITY_AWARE", "PERFORMANCE"})
+    @PresetSource(names = {"VELOCITY_AWARE", "PERFORMANCE"})
     void quantizeAtFullStrengthPutsOnsetsOnTheGridAndAtZeroChangesNothing(Preset preset) {
         Generator g = GenFixtures.generator(preset);
         var req = GenerationRequest.of(GenFixtures.primer(12), Length.notes(50), Sampling.of(9)).withIncludePrimer(true);

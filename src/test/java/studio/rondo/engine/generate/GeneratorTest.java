@@ -1,5 +1,7 @@
 package studio.rondo.engine.generate;
 
+import studio.rondo.engine.PresetSource;
+import studio.rondo.engine.preset.Presets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -45,7 +47,7 @@ class GeneratorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Preset.class)
+    @PresetSource
     void everyPresetGeneratesPlayableNotesThatSurviveAMidiFile(Preset preset, @TempDir Path dir) throws Exception {
         for (Primer primer : List.of(GenFixtures.primer(20), Primer.none())) {
             GenerationResult r = one(preset, primer, Length.notes(30), Sampling.of(11));
@@ -66,27 +68,27 @@ class GeneratorTest {
     @Test
     void theSameSeedGivesTheSameNotesAndAnotherSeedOthers() {
         Primer primer = GenFixtures.primer(16);
-        var a = one(Preset.PITCH_STEP_DURATION, primer, Length.events(40), Sampling.of(5));
-        var b = one(Preset.PITCH_STEP_DURATION, primer, Length.events(40), Sampling.of(5));
-        var c = one(Preset.PITCH_STEP_DURATION, primer, Length.events(40), Sampling.of(6));
+        var a = one(Presets.PITCH_STEP_DURATION, primer, Length.events(40), Sampling.of(5));
+        var b = one(Presets.PITCH_STEP_DURATION, primer, Length.events(40), Sampling.of(5));
+        var c = one(Presets.PITCH_STEP_DURATION, primer, Length.events(40), Sampling.of(6));
         assertEquals(notes(a.piece()), notes(b.piece()));
         assertNotEquals(notes(a.piece()), notes(c.piece()));
-        var p1 = one(Preset.PERFORMANCE, primer, Length.events(80), Sampling.of(5));
-        var p2 = one(Preset.PERFORMANCE, primer, Length.events(80), Sampling.of(5));
+        var p1 = one(Presets.PERFORMANCE, primer, Length.events(80), Sampling.of(5));
+        var p2 = one(Presets.PERFORMANCE, primer, Length.events(80), Sampling.of(5));
         assertEquals(notes(p1.piece()), notes(p2.piece()));
     }
 
     @Test
     void temperatureZeroIsDeterministicWhateverTheSeed() {
         Primer primer = GenFixtures.primer(16);
-        var a = one(Preset.THREE_STREAM, primer, Length.events(30), Sampling.of(1).withTemperature(0));
-        var b = one(Preset.THREE_STREAM, primer, Length.events(30), Sampling.of(2).withTemperature(0));
+        var a = one(Presets.THREE_STREAM, primer, Length.events(30), Sampling.of(1).withTemperature(0));
+        var b = one(Presets.THREE_STREAM, primer, Length.events(30), Sampling.of(2).withTemperature(0));
         assertEquals(notes(a.piece()), notes(b.piece()));
     }
 
     @Test
     void lengthInEventsIsExact() {
-        var r = one(Preset.PERFORMANCE, GenFixtures.primer(10), Length.events(57), Sampling.of(3));
+        var r = one(Presets.PERFORMANCE, GenFixtures.primer(10), Length.events(57), Sampling.of(3));
         assertEquals(57, r.events());
         assertTrue(r.lengthReached());
     }
@@ -94,7 +96,7 @@ class GeneratorTest {
     @Test
     void lengthInSecondsCutsAtTheEnd() {
         // Untrained performance networks draw TIME_SHIFTs often, so time advances.
-        var r = one(Preset.PERFORMANCE, GenFixtures.primer(10), Length.seconds(3), Sampling.of(3));
+        var r = one(Presets.PERFORMANCE, GenFixtures.primer(10), Length.seconds(3), Sampling.of(3));
         assertTrue(r.lengthReached());
         assertTrue(r.piece().notes().size() > 0);
         // The output starts on the bar line before the join: seconds count from the join.
@@ -107,7 +109,7 @@ class GeneratorTest {
     @Test
     void generationStopsAtTheEventLimitWhenTheLengthIsOutOfReach() {
         // 25 performance events advance time by at most 25 s: 1000 s cannot be reached.
-        var r = one(Preset.PERFORMANCE, Primer.none(), Length.seconds(1000).withMaxEvents(25), Sampling.of(1));
+        var r = one(Presets.PERFORMANCE, Primer.none(), Length.seconds(1000).withMaxEvents(25), Sampling.of(1));
         assertEquals(25, r.events());
         assertFalse(r.lengthReached());
     }
@@ -116,7 +118,7 @@ class GeneratorTest {
     void outputWithAndWithoutThePrimer() {
         Primer primer = GenFixtures.primer(20);
         var req = GenerationRequest.of(primer, Length.notes(25), Sampling.of(8));
-        Generator g = GenFixtures.generator(Preset.PITCH_STEP_DURATION);
+        Generator g = GenFixtures.generator(Presets.PITCH_STEP_DURATION);
         var without = g.generate(req).get(0);
         var with = g.generate(req.withIncludePrimer(true)).get(0);
         assertEquals(25, without.piece().notes().size());
@@ -132,7 +134,7 @@ class GeneratorTest {
 
     @Test
     void variationsDifferAndTheFirstMatchesASingleRun() {
-        Generator g = GenFixtures.generator(Preset.TF_TUTORIAL);
+        Generator g = GenFixtures.generator(Presets.TF_TUTORIAL);
         var req = GenerationRequest.of(GenFixtures.primer(10), Length.events(30), Sampling.of(21));
         List<GenerationResult> three = g.generate(req.withVariations(3));
         assertEquals(3, three.size());
@@ -144,7 +146,7 @@ class GeneratorTest {
 
     @Test
     void reportsProgressAndCancelsBetweenSteps() {
-        Generator g = GenFixtures.generator(Preset.VELOCITY_AWARE);
+        Generator g = GenFixtures.generator(Presets.VELOCITY_AWARE);
         var req = GenerationRequest.of(GenFixtures.primer(10), Length.events(100), Sampling.of(2)).withVariations(2);
         List<GenerationListener.Progress> seen = new ArrayList<>();
         g.generate(req, seen::add, () -> false);
@@ -181,7 +183,7 @@ class GeneratorTest {
         assertEquals(0, p.notes().get(0).startSeconds(), 1e-12);
         assertEquals(90, p.bpm(), 1e-3);
         assertEquals(90, p.velocity());
-        var r = one(Preset.CHORD_TOKENS, p, Length.notes(10), Sampling.of(4));
+        var r = one(Presets.CHORD_TOKENS, p, Length.notes(10), Sampling.of(4));
         assertEquals(666_667, r.piece().tempoMap().microsPerQuarterAt(0));
     }
 }

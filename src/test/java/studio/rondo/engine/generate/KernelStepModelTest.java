@@ -1,5 +1,7 @@
 package studio.rondo.engine.generate;
 
+import studio.rondo.engine.PresetSource;
+import studio.rondo.engine.preset.Presets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,11 +32,11 @@ import studio.rondo.engine.encoding.Encoding;
 import studio.rondo.engine.encoding.InputLayout;
 import studio.rondo.engine.generate.graph.Perturb;
 import studio.rondo.engine.lstm.Kernels;
-import studio.rondo.engine.model.LoadedModel;
+import studio.rondo.engine.store.LoadedModel;
 import studio.rondo.engine.model.LstmFactory;
 import studio.rondo.engine.model.LstmLayers;
 import studio.rondo.engine.model.ModelInfo;
-import studio.rondo.engine.model.ModelStore;
+import studio.rondo.engine.store.ModelStore;
 import studio.rondo.engine.model.NetworkFactory;
 import studio.rondo.engine.model.Preset;
 
@@ -46,7 +48,7 @@ class KernelStepModelTest {
         List<Kernels> kernels = new ArrayList<>(List.of(Kernels.scalar()));
         Kernels.vector().ifPresent(kernels::add);
         List<Arguments> out = new ArrayList<>();
-        for (Preset p : Preset.values())
+        for (Preset p : Presets.all())
             for (String lstm : List.of("stock", "fused"))
                 for (Kernels k : kernels) out.add(Arguments.of(p, lstm, k.name()));
         return out.stream();
@@ -84,7 +86,7 @@ class KernelStepModelTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Preset.class)
+    @PresetSource
     void fastestIsTheKernelModelForEveryPreset(Preset preset) {
         StepModel m = KernelStepModel.fastest(loaded(preset, GenFixtures.net(preset)));
         assertInstanceOf(KernelStepModel.class, m, preset.id());
@@ -93,7 +95,7 @@ class KernelStepModelTest {
 
     @Test
     void declinesANetworkWithAnUnsupportedLayerAndFastestFallsBackToDl4j() {
-        Encoding enc = GenFixtures.encoding(Preset.TF_TUTORIAL);
+        Encoding enc = GenFixtures.encoding(Presets.TF_TUTORIAL);
         int features = enc.inputFeatures();
         // A simple RNN: a recurrent layer the graph stepper does not know.
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(1).dataType(DataType.FLOAT).graphBuilder()
@@ -105,7 +107,7 @@ class KernelStepModelTest {
         ComputationGraph net = new ComputationGraph(conf);
         net.init();
         assertTrue(KernelStepModel.of(net, features).isEmpty());
-        assertInstanceOf(Dl4jStepModel.class, KernelStepModel.fastest(loaded(Preset.TF_TUTORIAL, net)));
+        assertInstanceOf(Dl4jStepModel.class, KernelStepModel.fastest(loaded(Presets.TF_TUTORIAL, net)));
     }
 
     private static ComputationGraph network(Preset preset, LstmFactory lstm) {

@@ -1,5 +1,6 @@
 package studio.rondo.engine.generate;
 
+import studio.rondo.engine.PresetSource;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -20,7 +21,7 @@ class StepModelTest {
     static final int T = 12;
 
     @ParameterizedTest
-    @EnumSource(Preset.class)
+    @PresetSource
     void primeThenStepEqualsTheLastStepOfAFullForwardPass(Preset preset) {
         Encoding enc = GenFixtures.encoding(preset);
         ComputationGraph net = GenFixtures.net(preset);

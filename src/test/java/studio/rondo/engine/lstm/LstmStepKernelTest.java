@@ -1,6 +1,6 @@
 package studio.rondo.engine.lstm;
 
-import studio.rondo.engine.NdFloats;
+import studio.rondo.engine.lstm.NdFloats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package studio.rondo.engine.model;
 
+import studio.rondo.engine.PresetSource;
+import studio.rondo.engine.preset.Presets;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -29,11 +31,11 @@ class NetworkFactoryTest {
     }
 
     static Encoding fitted(Preset p, List<Piece> corpus) {
-        return Encodings.forPreset(p).fit(corpus);
+        return p.newEncoding().fit(corpus);
     }
 
     @ParameterizedTest
-    @EnumSource(Preset.class)
+    @PresetSource
     void everyPresetBuildsWithOneHeadPerStreamAndStepsLikeItRunsWindows(Preset preset) {
         List<Piece> corpus = TestCorpus.pieces(1, 40, 1);
         Encoding enc = fitted(preset, corpus);
@@ -69,8 +71,8 @@ class NetworkFactoryTest {
 
     @Test
     void velocityAwareEmbedsAllPitches() {
-        var conf = NetworkFactory.configure(Preset.VELOCITY_AWARE, Encodings.forPreset(Preset.VELOCITY_AWARE).streams(),
-                Hyperparameters.defaults(Preset.VELOCITY_AWARE), 1, LstmLayers.current());
+        var conf = NetworkFactory.configure(Presets.VELOCITY_AWARE, Presets.VELOCITY_AWARE.newEncoding().streams(),
+                Presets.VELOCITY_AWARE.defaults(), 1, LstmLayers.current());
         assertEquals(128L * 8, conf.getVertices().get("pitch_embedding").numParams(true));
     }
 
@@ -79,8 +81,8 @@ class NetworkFactoryTest {
         // 130 -> LSTM 256 x2 -> heads 128 + 1 + 1 (pitch-step-duration)
         long lstm1 = 4L * 256 * (130 + 256 + 1), lstm2 = 4L * 256 * (256 + 256 + 1);
         long heads = 256L * 128 + 128 + 2 * (256 + 1);
-        var conf = NetworkFactory.configure(Preset.PITCH_STEP_DURATION, Encodings.forPreset(Preset.PITCH_STEP_DURATION).streams(),
-                Hyperparameters.defaults(Preset.PITCH_STEP_DURATION), 1, LstmLayers.current());
+        var conf = NetworkFactory.configure(Presets.PITCH_STEP_DURATION, Presets.PITCH_STEP_DURATION.newEncoding().streams(),
+                Presets.PITCH_STEP_DURATION.defaults(), 1, LstmLayers.current());
         assertEquals(lstm1 + lstm2 + heads, NetworkFactory.parameterCount(conf));
         assertNull(layer(conf, "lstm_1").getIDropout(), "no dropout on the input");
         assertNotNull(layer(conf, "lstm_2").getIDropout(), "dropout between the LSTM layers");

@@ -1,5 +1,6 @@
 package studio.rondo.engine.train;
 
+import studio.rondo.engine.preset.Presets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -34,7 +35,7 @@ class MozartTrainingTest {
     @Test
     void chordTokensTrainsOnMozartWithVocabulariesFromTheTrainingPiecesOnly() throws Exception {
         List<Piece> pieces = mozart(4);
-        TrainingConfig c = TrainingConfig.of(Preset.CHORD_TOKENS, 1).withHyperparameters(TestCorpus.tiny(Preset.CHORD_TOKENS))
+        TrainingConfig c = TrainingConfig.of(Presets.CHORD_TOKENS, 1).withHyperparameters(TestCorpus.tiny(Presets.CHORD_TOKENS))
                 .withSplit(0.25, 1).withMaxBatches(4);
         TrainingResult r = new Trainer(c, null).train(pieces);
         EpochMetrics m = r.info().history().get(0);
@@ -44,7 +45,7 @@ class MozartTrainingTest {
         // piece encode as <unk> rather than widening the vocabulary.
         int vocab = r.encoding().streams().get(0).size();
         CorpusSplit split = CorpusSplit.of(pieces, 0.25, 1);
-        assertEquals(studio.rondo.engine.encoding.Encodings.forPreset(Preset.CHORD_TOKENS).fit(split.train()).streams().get(0).size(), vocab);
+        assertEquals(studio.rondo.engine.preset.Presets.CHORD_TOKENS.newEncoding().fit(split.train()).streams().get(0).size(), vocab);
         double total = 0;
         for (double p : r.info().unigram()) total += p;
         assertEquals(1.0, total, 1e-9);

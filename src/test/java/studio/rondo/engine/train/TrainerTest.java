@@ -1,5 +1,7 @@
 package studio.rondo.engine.train;
 
+import studio.rondo.engine.PresetSource;
+import studio.rondo.engine.preset.Presets;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,7 +22,7 @@ import studio.rondo.engine.EngineRuntime;
 import studio.rondo.engine.TestCorpus;
 import studio.rondo.engine.model.EpochMetrics;
 import studio.rondo.engine.model.ModelInfo;
-import studio.rondo.engine.model.ModelStore;
+import studio.rondo.engine.store.ModelStore;
 import studio.rondo.engine.model.Preset;
 import studio.rondo.music.Piece;
 
@@ -37,7 +39,7 @@ class TrainerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Preset.class)
+    @PresetSource
     void everyPresetTrainsTwoEpochsWithFallingLossAndValidationMetrics(Preset preset) throws Exception {
         List<TrainingListener.Iteration> iterations = new ArrayList<>();
         List<TrainingListener.Epoch> epochs = new ArrayList<>();
@@ -53,7 +55,7 @@ class TrainerTest {
             }
         };
         TrainingConfig config = tiny(preset, 2);
-        if (preset == Preset.PERFORMANCE) config = config.withStride(8); // ~4 events per note: enough windows anyway
+        if (preset == Presets.PERFORMANCE) config = config.withStride(8); // ~4 events per note: enough windows anyway
         TrainingResult r = new Trainer(config, l).train(CORPUS);
         List<EpochMetrics> h = r.info().history();
         assertEquals(2, h.size());
@@ -70,7 +72,7 @@ class TrainerTest {
 
     @Test
     void sameSeedGivesTheSameWeights() throws Exception {
-        TrainingConfig c = tiny(Preset.TF_TUTORIAL, 1).withMaxBatches(5);
+        TrainingConfig c = tiny(Presets.TF_TUTORIAL, 1).withMaxBatches(5);
         float[] a = new Trainer(c, null).train(CORPUS).network().params().toFloatVector();
         float[] b = new Trainer(c, null).train(CORPUS).network().params().toFloatVector();
         assertArrayEquals(a, b);
@@ -79,7 +81,7 @@ class TrainerTest {
     @Test
     void aCancelledRunResumesWhereItStoppedAndEndsWhereAnUninterruptedRunEnds(@TempDir Path dir) throws Exception {
         // tf-tutorial has no dropout, so the resumed run can match the uninterrupted one exactly.
-        TrainingConfig base = tiny(Preset.TF_TUTORIAL, 2);
+        TrainingConfig base = tiny(Presets.TF_TUTORIAL, 2);
         TrainingResult whole = new Trainer(base, null).train(CORPUS);
 
         Path checkpoint = dir.resolve("run.checkpoint.zip");
@@ -118,8 +120,8 @@ class TrainerTest {
     void earlyStoppingRestoresTheBestWeights(@TempDir Path dir) throws Exception {
         // A learning rate far too high makes the validation loss jump around, so the best epoch is
         // often not the last; either way the returned weights must score the best epoch's loss.
-        TrainingConfig c = tiny(Preset.PITCH_STEP_DURATION, 4).withPatience(2)
-                .withHyperparameters(TestCorpus.tiny(Preset.PITCH_STEP_DURATION).toBuilder().learningRate(0.3).build())
+        TrainingConfig c = tiny(Presets.PITCH_STEP_DURATION, 4).withPatience(2)
+                .withHyperparameters(TestCorpus.tiny(Presets.PITCH_STEP_DURATION).toBuilder().learningRate(0.3).build())
                 .withFiles(dir.resolve("m.zip"), null, null);
         TrainingResult r = new Trainer(c, null).train(CORPUS);
         List<EpochMetrics> h = r.info().history();
@@ -134,7 +136,7 @@ class TrainerTest {
         int seqLen = c.hyperparameters().seqLen();
         var windows = Trainer.windows(val, seqLen, c.effectiveStride(c.hyperparameters()), null);
         var evaluator = new studio.rondo.engine.eval.WindowEvaluator(r.network(),
-                studio.rondo.engine.model.NetworkFactory.heads(Preset.PITCH_STEP_DURATION, r.encoding().streams()),
+                studio.rondo.engine.preset.Presets.PITCH_STEP_DURATION.heads(r.encoding().streams()),
                 new studio.rondo.engine.model.WindowBatches(r.encoding()));
         assertEquals(bestLoss, evaluator.evaluate(windows, 16, null).loss(), 1e-5);
         // The model file holds the same (best) weights.
@@ -143,7 +145,7 @@ class TrainerTest {
 
     @Test
     void refusesACorpusWithoutWindows() {
-        TrainingConfig c = tiny(Preset.PITCH_STEP_DURATION, 1);
+        TrainingConfig c = tiny(Presets.PITCH_STEP_DURATION, 1);
         var e = assertThrows(TrainingDataException.class, () -> new Trainer(c, null).train(TestCorpus.pieces(3, 5, 1)));
         assertTrue(e.getMessage().contains("no training windows"), e.getMessage());
     }

@@ -1,5 +1,6 @@
 package studio.rondo.engine.train;
 
+import studio.rondo.engine.preset.Presets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,8 +25,8 @@ import studio.rondo.engine.encoding.PieceTransforms;
 import studio.rondo.engine.encoding.Targets;
 import studio.rondo.engine.encoding.Window;
 import studio.rondo.engine.model.Hyperparameters;
-import studio.rondo.engine.model.LoadedModel;
-import studio.rondo.engine.model.ModelStore;
+import studio.rondo.engine.store.LoadedModel;
+import studio.rondo.engine.store.ModelStore;
 import studio.rondo.engine.model.NetworkFactory;
 import studio.rondo.engine.model.Preset;
 import studio.rondo.engine.model.WarmupSchedule;
@@ -43,7 +44,7 @@ class TrainingRecipeTest {
 
     @Test
     void everyStepLabelsHoldTheNextStepAtEveryPositionOfTheWindow() {
-        Encoding enc = Encodings.forPreset(Preset.PITCH_STEP_DURATION);
+        Encoding enc = Presets.PITCH_STEP_DURATION.newEncoding();
         EncodedPiece piece = enc.encode(CORPUS.get(0));
         List<Window> windows = List.of(new Window(piece, 3, 10), new Window(piece, 20, 10));
         var batch = new WindowBatches(enc, true).batch(windows);
@@ -65,8 +66,8 @@ class TrainingRecipeTest {
     void everyStepTargetsLearnMoreFromTheSameMinibatchesThanLastStepTargets() throws Exception {
         // All pieces in one key, so what is learnt carries over to the held-out piece within a few minibatches.
         List<Piece> oneKey = CORPUS.stream().map(p -> PieceTransforms.transpose(p, 43 - p.lowestPitch()).orElseThrow()).toList();
-        Hyperparameters tiny = TestCorpus.tiny(Preset.PITCH_STEP_DURATION).toBuilder().transpose(0).warmup(0).dropout(0).build();
-        TrainingConfig base = TrainingConfig.of(Preset.PITCH_STEP_DURATION, 5).withSplit(0.2, 5).withPatience(0).withStride(4);
+        Hyperparameters tiny = TestCorpus.tiny(Presets.PITCH_STEP_DURATION).toBuilder().transpose(0).warmup(0).dropout(0).build();
+        TrainingConfig base = TrainingConfig.of(Presets.PITCH_STEP_DURATION, 5).withSplit(0.2, 5).withPatience(0).withStride(4);
         double every = new Trainer(base.withHyperparameters(tiny.toBuilder().everyStep(true).build()), null).train(oneKey)
                 .info().history().get(4).valNll();
         double last = new Trainer(base.withHyperparameters(tiny.toBuilder().everyStep(false).build()), null).train(oneKey)
@@ -76,7 +77,7 @@ class TrainingRecipeTest {
 
     @Test
     void transpositionIsDrawnPerWindowFromEveryKeyOfThePiece() {
-        Encoding enc = Encodings.forPreset(Preset.PITCH_STEP_DURATION);
+        Encoding enc = Presets.PITCH_STEP_DURATION.newEncoding();
         Piece piece = CORPUS.get(1);
         List<EncodedPiece> keys = new ArrayList<>();
         keys.add(enc.encode(piece));
@@ -101,8 +102,8 @@ class TrainingRecipeTest {
     @Test
     void aModelTrainedWithWarmUpAndEveryStepTargetsSavesLoadsAndGoesOn(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("m.zip");
-        Hyperparameters hp = TestCorpus.tiny(Preset.PITCH_STEP_DURATION).toBuilder().warmup(50).build();
-        TrainingConfig c = TrainingConfig.of(Preset.PITCH_STEP_DURATION, 1).withHyperparameters(hp).withSplit(0.2, 5).withPatience(0)
+        Hyperparameters hp = TestCorpus.tiny(Presets.PITCH_STEP_DURATION).toBuilder().warmup(50).build();
+        TrainingConfig c = TrainingConfig.of(Presets.PITCH_STEP_DURATION, 1).withHyperparameters(hp).withSplit(0.2, 5).withPatience(0)
                 .withMaxBatches(2).withFiles(model, null, null);
         new Trainer(c, null).train(CORPUS);
         LoadedModel loaded = ModelStore.load(model);
@@ -116,7 +117,7 @@ class TrainingRecipeTest {
     void aTimeBudgetEndsTheRunAsAFinishedModelWithItsBestWeights(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("budget.zip");
         // 100,000 epochs cannot finish: only the budget (1.2 s) can end this run.
-        TrainingConfig c = TrainingConfig.of(Preset.TF_TUTORIAL, 100_000).withHyperparameters(TestCorpus.tiny(Preset.TF_TUTORIAL))
+        TrainingConfig c = TrainingConfig.of(Presets.TF_TUTORIAL, 100_000).withHyperparameters(TestCorpus.tiny(Presets.TF_TUTORIAL))
                 .withSplit(0.2, 5).withPatience(0).withMinutes(0.02).withFiles(model, null, null);
         TrainingResult r = new Trainer(c, null).train(CORPUS);
         assertFalse(r.cancelled());
@@ -127,23 +128,23 @@ class TrainingRecipeTest {
 
     @Test
     void presetsWhoseHeadsFollowBatchNormRefuseEveryStepTargetsSayingWhatToDo() {
-        for (Preset p : List.of(Preset.THREE_STREAM, Preset.CHORD_TOKENS)) {
-            Encoding enc = Encodings.forPreset(p);
+        for (Preset p : List.of(Presets.THREE_STREAM, Presets.CHORD_TOKENS)) {
+            Encoding enc = p.newEncoding();
             if (!enc.fitted()) enc = enc.fit(CORPUS);
             Hyperparameters hp = TestCorpus.tiny(p).toBuilder().everyStep(true).build();
             Encoding fitted = enc;
             var e = assertThrows(IllegalArgumentException.class, () -> NetworkFactory.build(p, fitted, hp, 1));
             assertTrue(e.getMessage().contains("--targets last"), e.getMessage());
-            assertFalse(Hyperparameters.defaults(p).everyStep(), p.id());
+            assertFalse(p.defaults().everyStep(), p.id());
         }
-        for (Preset p : List.of(Preset.TF_TUTORIAL, Preset.PITCH_STEP_DURATION, Preset.VELOCITY_AWARE, Preset.PERFORMANCE))
-            assertTrue(Hyperparameters.defaults(p).everyStep(), p.id());
+        for (Preset p : List.of(Presets.TF_TUTORIAL, Presets.PITCH_STEP_DURATION, Presets.VELOCITY_AWARE, Presets.PERFORMANCE))
+            assertTrue(p.defaults().everyStep(), p.id());
     }
 
     @Test
     void aRunWhoseLossExplodesStopsAsDivergedEvenWhileTheLossIsStillANumber() {
-        Hyperparameters wild = TestCorpus.tiny(Preset.PITCH_STEP_DURATION).toBuilder().learningRate(9.9).warmup(0).build();
-        TrainingConfig c = TrainingConfig.of(Preset.PITCH_STEP_DURATION, 20).withHyperparameters(wild).withSplit(0.2, 5).withPatience(0);
+        Hyperparameters wild = TestCorpus.tiny(Presets.PITCH_STEP_DURATION).toBuilder().learningRate(9.9).warmup(0).build();
+        TrainingConfig c = TrainingConfig.of(Presets.PITCH_STEP_DURATION, 20).withHyperparameters(wild).withSplit(0.2, 5).withPatience(0);
         TrainingDataException e = assertThrows(TrainingDataException.class, () -> new Trainer(c, null).train(CORPUS));
         assertTrue(e.getMessage().startsWith("training diverged") && e.getMessage().contains("lower learning rate"), e.getMessage());
     }

@@ -21,7 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import studio.rondo.app.SettingsStore;
 import studio.rondo.engine.generate.GenerationResult;
 import studio.rondo.engine.model.CorpusProfile;
-import studio.rondo.engine.model.ModelStore;
+import studio.rondo.engine.store.ModelStore;
 import studio.rondo.midi.MidiReader;
 import studio.rondo.models.BundledModel;
 import studio.rondo.models.BundledModels;

@@ -1,5 +1,6 @@
 package studio.rondo.ui.generate;
 
+import studio.rondo.engine.preset.Presets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -57,10 +58,10 @@ class GenerateViewTest {
             pieces.add(Piece.fromSeconds("tune" + k, notes, TempoMap.constant(480, 120)));
         }
         primer = pieces.get(0);
-        Hyperparameters d = Hyperparameters.defaults(Preset.TF_TUTORIAL);
+        Hyperparameters d = Presets.TF_TUTORIAL.defaults();
         Hyperparameters tiny = new Hyperparameters(8, 16, 8, 1, 0, 0, 0, 0, d.learningRate(), d.optimizer(), 0, 0, 0, 0);
         model = temp.resolve("tiny.zip");
-        new Trainer(TrainingConfig.of(Preset.TF_TUTORIAL, 1).withHyperparameters(tiny).withFiles(model, null, null), null).train(pieces);
+        new Trainer(TrainingConfig.of(Presets.TF_TUTORIAL, 1).withHyperparameters(tiny).withFiles(model, null, null), null).train(pieces);
     }
 
     @Start

@@ -1,5 +1,6 @@
 package studio.rondo.ui.shell;
 
+import studio.rondo.engine.preset.Presets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,7 +103,7 @@ class StudioWindowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.dataset().corpus().size() == 3 && !window.dataset().busyProperty().get());
         var training = window.training();
         robot.interact(() -> {
-            training.presetProperty().set(studio.rondo.engine.model.Preset.TF_TUTORIAL);
+            training.presetProperty().set(studio.rondo.engine.preset.Presets.TF_TUTORIAL);
             training.hiddenProperty().set(8);
             training.seqLenProperty().set(8);
             training.batchProperty().set(4);

@@ -1,5 +1,6 @@
 package studio.rondo.ui.training;
 
+import studio.rondo.engine.preset.Presets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import studio.rondo.dataset.Corpus;
 import studio.rondo.dataset.Split;
-import studio.rondo.engine.model.ModelStore;
+import studio.rondo.engine.store.ModelStore;
 import studio.rondo.engine.model.Preset;
 import studio.rondo.midi.MidiWriter;
 import studio.rondo.music.Piece;
@@ -61,7 +62,7 @@ class TrainingViewTest {
     void trainsOnTheCorpusSplitAndDrawsTheCurves(FxRobot robot) throws Exception {
         smallCorpus();
         robot.interact(() -> {
-            vm.presetProperty().set(Preset.TF_TUTORIAL);
+            vm.presetProperty().set(Presets.TF_TUTORIAL);
             vm.epochsProperty().set(2);
             vm.hiddenProperty().set(8);
             vm.seqLenProperty().set(8);

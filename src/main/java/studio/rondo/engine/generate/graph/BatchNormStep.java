@@ -4,7 +4,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import studio.rondo.engine.NdFloats;
+import studio.rondo.engine.lstm.NdFloats;
 
 /**
  * DL4J's BatchNormalization at inference: (x - mean) / sqrt(var + eps) · gamma + beta with the stored

@@ -26,7 +26,7 @@ import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import studio.rondo.engine.NdFloats;
+import studio.rondo.engine.lstm.NdFloats;
 import studio.rondo.engine.lstm.DenseHead;
 import studio.rondo.engine.lstm.FusedLstm;
 import studio.rondo.engine.lstm.Kernels;

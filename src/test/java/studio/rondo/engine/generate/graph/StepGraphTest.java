@@ -29,7 +29,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import studio.rondo.engine.EngineRuntime;
-import studio.rondo.engine.NdFloats;
+import studio.rondo.engine.lstm.NdFloats;
 import studio.rondo.engine.lstm.Kernels;
 import studio.rondo.engine.model.IndexSubsetVertex;
 import org.deeplearning4j.nn.conf.graph.SubsetVertex;

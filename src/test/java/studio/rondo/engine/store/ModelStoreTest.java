@@ -1,5 +1,7 @@
-package studio.rondo.engine.model;
+package studio.rondo.engine.store;
 
+import studio.rondo.engine.PresetSource;
+import studio.rondo.engine.preset.Presets;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +25,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import studio.rondo.engine.EngineRuntime;
 import studio.rondo.engine.TestCorpus;
+import studio.rondo.engine.model.NetworkFactory;
+import studio.rondo.engine.model.WindowBatches;
+import studio.rondo.engine.model.Hyperparameters;
+import studio.rondo.engine.model.Preset;
+import studio.rondo.engine.model.ModelInfo;
 import studio.rondo.engine.encoding.EncodedPiece;
 import studio.rondo.engine.encoding.Encodings;
 import studio.rondo.engine.encoding.Window;
@@ -43,7 +50,7 @@ class ModelStoreTest {
         dir = tmp;
         model = dir.resolve("m.zip");
         // three-stream: corpus vocabularies, BatchNorm state and Adam state all have to survive.
-        TrainingConfig c = TrainingConfig.of(Preset.THREE_STREAM, 1).withHyperparameters(TestCorpus.tiny(Preset.THREE_STREAM))
+        TrainingConfig c = TrainingConfig.of(Presets.THREE_STREAM, 1).withHyperparameters(TestCorpus.tiny(Presets.THREE_STREAM))
                 .withSplit(0.25, 1).withMaxBatches(3).withFiles(model, null, null);
         trained = new Trainer(c, null).train(CORPUS);
     }
@@ -67,11 +74,11 @@ class ModelStoreTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Preset.class)
+    @PresetSource
     void everyPresetsNetworkRoundTrips(Preset preset) throws Exception {
         // Custom pieces of configuration (positive-pressure loss, weighted cross entropy, the
         // embedding's index subset) must come back from configuration.json.
-        var encoding = Encodings.forPreset(preset).fit(CORPUS);
+        var encoding = preset.newEncoding().fit(CORPUS);
         Hyperparameters hp = TestCorpus.tiny(preset);
         var net = NetworkFactory.build(preset, encoding, hp, 5);
         ModelInfo info = new ModelInfo(ModelStore.FORMAT_VERSION, preset.id(), encoding.spec(), hp,
@@ -149,7 +156,7 @@ class ModelStoreTest {
     @Test
     void saysWhichVocabularyDiffers() throws Exception {
         ModelInfo info = ModelStore.readInfo(model);
-        var other = Encodings.forPreset(Preset.THREE_STREAM).fit(TestCorpus.pieces(2, 30, 99)).spec();
+        var other = Presets.THREE_STREAM.newEncoding().fit(TestCorpus.pieces(2, 30, 99)).spec();
         ModelFileException e = assertThrows(ModelFileException.class, () -> ModelStore.requireCompatible(model, info, other));
         assertTrue(e.getMessage().contains("vocabulary"), e.getMessage());
     }

@@ -1,4 +1,9 @@
-package studio.rondo.engine.model;
+package studio.rondo.engine.store;
+
+import studio.rondo.engine.model.Head;
+import studio.rondo.engine.model.Preset;
+import studio.rondo.engine.model.ModelInfo;
+import studio.rondo.engine.preset.Presets;
 
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -9,7 +14,7 @@ import studio.rondo.engine.encoding.Encodings;
 public record LoadedModel(ComputationGraph network, ModelInfo info) {
 
     public Preset preset() {
-        return info.presetValue();
+        return Presets.require(info.preset());
     }
 
     /** The encoding the model was trained with, vocabularies included. */
@@ -19,6 +24,6 @@ public record LoadedModel(ComputationGraph network, ModelInfo info) {
 
     /** Output heads in network output order. */
     public List<Head> heads() {
-        return NetworkFactory.heads(preset(), encoding().streams());
+        return preset().heads(encoding().streams());
     }
 }

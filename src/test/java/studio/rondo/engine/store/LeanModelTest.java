@@ -1,5 +1,6 @@
-package studio.rondo.engine.model;
+package studio.rondo.engine.store;
 
+import studio.rondo.engine.preset.Presets;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import studio.rondo.engine.EngineRuntime;
 import studio.rondo.engine.TestCorpus;
+import studio.rondo.engine.model.WindowBatches;
 import studio.rondo.engine.encoding.EncodedPiece;
 import studio.rondo.engine.encoding.Window;
 import studio.rondo.engine.train.Trainer;
@@ -34,7 +36,7 @@ class LeanModelTest {
         EngineRuntime.start();
         dir = tmp;
         full = dir.resolve("full.zip");
-        TrainingConfig c = TrainingConfig.of(Preset.PITCH_STEP_DURATION, 1).withHyperparameters(TestCorpus.tiny(Preset.PITCH_STEP_DURATION))
+        TrainingConfig c = TrainingConfig.of(Presets.PITCH_STEP_DURATION, 1).withHyperparameters(TestCorpus.tiny(Presets.PITCH_STEP_DURATION))
                 .withSplit(0.25, 1).withMaxBatches(3).withFiles(full, null, null);
         new Trainer(c, null).train(CORPUS);
     }
@@ -96,7 +98,7 @@ class LeanModelTest {
         Path lean = dir.resolve("lean-resume.zip");
         ModelStore.writeLean(full, lean);
         Path more = dir.resolve("more.zip");
-        TrainingConfig c = TrainingConfig.of(Preset.PITCH_STEP_DURATION, 2).withMaxBatches(3).withFiles(more, null, lean);
+        TrainingConfig c = TrainingConfig.of(Presets.PITCH_STEP_DURATION, 2).withMaxBatches(3).withFiles(more, null, lean);
         TrainingResult r = new Trainer(c, null).train(CORPUS);
         assertEquals(2, r.info().history().size());
         assertTrue(ModelStore.hasOptimizerState(more), "training writes the optimizer state again");

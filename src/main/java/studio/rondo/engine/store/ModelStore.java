@@ -1,5 +1,11 @@
-package studio.rondo.engine.model;
+package studio.rondo.engine.store;
 
+import studio.rondo.engine.model.Hyperparameters;
+import studio.rondo.engine.model.EpochMetrics;
+import studio.rondo.engine.model.CorpusProfile;
+import studio.rondo.engine.model.NetworkFactory;
+import studio.rondo.engine.model.ModelInfo;
+import studio.rondo.engine.preset.Presets;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -234,7 +240,7 @@ public final class ModelStore {
         } catch (IOException | IllegalArgumentException e) {
             throw new ModelFileException(file, INFO + " is unreadable (" + jsonReason(e) + ")", e);
         }
-        if (info.preset() == null || Preset.byId(info.preset()).isEmpty())
+        if (info.preset() == null || Presets.byId(info.preset()).isEmpty())
             throw new ModelFileException(file, "unknown preset '" + info.preset() + "'");
         if (info.encoding() == null || info.hyperparameters() == null)
             throw new ModelFileException(file, INFO + " lacks the encoding or the hyperparameters");

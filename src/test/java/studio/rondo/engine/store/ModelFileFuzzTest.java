@@ -1,5 +1,6 @@
-package studio.rondo.engine.model;
+package studio.rondo.engine.store;
 
+import studio.rondo.engine.preset.Presets;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -27,7 +28,7 @@ class ModelFileFuzzTest {
     void everyMutatedModelFileLoadsIntactOrFailsWithAModelFileException(@TempDir Path dir) throws Exception {
         EngineRuntime.start();
         Path model = dir.resolve("m.zip");
-        TrainingConfig c = TrainingConfig.of(Preset.PITCH_STEP_DURATION, 1).withHyperparameters(TestCorpus.tiny(Preset.PITCH_STEP_DURATION))
+        TrainingConfig c = TrainingConfig.of(Presets.PITCH_STEP_DURATION, 1).withHyperparameters(TestCorpus.tiny(Presets.PITCH_STEP_DURATION))
                 .withSplit(0.2, 1).withPatience(0).withMaxBatches(2).withFiles(model, null, null);
         new Trainer(c, null).train(TestCorpus.pieces(4, 60, 2));
         byte[] good = Files.readAllBytes(model);

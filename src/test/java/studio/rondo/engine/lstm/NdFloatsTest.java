@@ -1,4 +1,4 @@
-package studio.rondo.engine;
+package studio.rondo.engine.lstm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

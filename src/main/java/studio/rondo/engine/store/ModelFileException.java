@@ -1,4 +1,4 @@
-package studio.rondo.engine.model;
+package studio.rondo.engine.store;
 
 import java.nio.file.Path;
 

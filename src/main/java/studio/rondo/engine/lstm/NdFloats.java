@@ -1,4 +1,4 @@
-package studio.rondo.engine;
+package studio.rondo.engine.lstm;
 
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,0 +1,42 @@
+package studio.rondo.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering rules the README's "How it is built" describes, checked on the compiled classes. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("studio.rondo");
+    }
+
+    @Test
+    void coreNeverImportsJavaFx() {
+        noClasses().that().resideInAnyPackage("studio.rondo.music..", "studio.rondo.midi..", "studio.rondo.dataset..",
+                        "studio.rondo.engine..", "studio.rondo.sound..", "studio.rondo.cli..", "studio.rondo.bench..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void uiUsesTheEngineServicesNotItsInternals() {
+        noClasses().that().resideInAPackage("studio.rondo.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("studio.rondo.engine.lstm..", "studio.rondo.engine.encoding..",
+                        "org.deeplearning4j..", "org.nd4j..")
+                .check(classes);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("studio.rondo.(**)").should().beFreeOfCycles().check(classes);
+    }
+}
