@@ -24,7 +24,7 @@ import studio.rondo.engine.store.ModelFileException;
 import studio.rondo.engine.model.ModelInfo;
 import studio.rondo.engine.store.ModelStore;
 import studio.rondo.engine.model.Preset;
-import studio.rondo.engine.train.Trainer;
+import studio.rondo.engine.train.TrainingSession;
 import studio.rondo.engine.train.TrainingConfig;
 import studio.rondo.engine.train.TrainingDataException;
 import studio.rondo.engine.train.TrainingListener;
@@ -148,10 +148,15 @@ final class TrainCommand implements Callable<Integer> {
         List<Piece> pieces = CorpusLoader.load(data, err);
         EngineRuntime.start();
 
-        Trainer trainer = new Trainer(config, json ? new JsonLines(o) : new TextLines(o));
+        TrainingSession session;
+        try {
+            session = TrainingSession.onCorpus(config, pieces);
+        } catch (TrainingDataException | ModelFileException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            trainer.cancel(); // Ctrl-C: finish the minibatch, write the checkpoint, then let the JVM exit
+            session.stop(); // Ctrl-C: finish the minibatch, write the checkpoint, then let the JVM exit
             try {
                 done.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException ignored) {
@@ -161,7 +166,7 @@ final class TrainCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         TrainingResult r;
         try {
-            r = trainer.train(pieces);
+            r = session.run(json ? new JsonLines(o) : new TextLines(o));
         } catch (TrainingDataException | ModelFileException e) {
             throw new BadInputException(e.getMessage(), e);
         } finally {

@@ -49,7 +49,6 @@ public final class Trainer {
     private final TrainingConfig config;
     private final TrainingListener listener;
     private final AtomicBoolean cancelled = new AtomicBoolean();
-    private CorpusSplit givenSplit;
 
     public Trainer(TrainingConfig config, TrainingListener listener) {
         this.config = config;
@@ -61,47 +60,49 @@ public final class Trainer {
         cancelled.set(true);
     }
 
-    /**
-     * Trains with a split the user made (the Dataset workspace's, by piece): the config's validation
-     * fraction and seed then do not choose the split. Resuming uses the same given split.
-     */
+    /** Trains with a split the user made (the Dataset workspace's, by piece). */
     public TrainingResult train(List<Piece> train, List<Piece> validation) throws IOException {
-        givenSplit = new CorpusSplit(List.copyOf(train), List.copyOf(validation));
-        List<Piece> all = new java.util.ArrayList<>(train);
-        all.addAll(validation);
-        return train(all);
+        return train(new CorpusSplit(train, validation));
     }
 
+    /**
+     * Trains on a corpus, split as {@link TrainingSession#splitFor} splits it (by the config's fraction
+     * and seed, or as the resumed model was split).
+     */
     public TrainingResult train(List<Piece> corpus) throws IOException {
-        EngineRuntime.start();
         if (corpus.isEmpty()) throw new TrainingDataException("no pieces to train on");
-        Run run = config.resume() == null ? fresh(corpus) : resumed(corpus, config.resume());
+        return train(TrainingSession.splitFor(config, corpus));
+    }
+
+    /** Trains on this split: the training pieces learn, the validation pieces measure. */
+    public TrainingResult train(CorpusSplit split) throws IOException {
+        EngineRuntime.start();
+        if (split.train().isEmpty()) throw new TrainingDataException("no pieces to train on");
+        Run run = config.resume() == null ? fresh(split) : resumed(split, config.resume());
         return run.go();
     }
 
-    private Run fresh(List<Piece> corpus) {
+    private Run fresh(CorpusSplit split) {
         Hyperparameters hp = config.hyperparameters();
         int stride = config.effectiveStride(hp);
-        CorpusSplit split = givenSplit != null ? givenSplit : CorpusSplit.of(corpus, config.valSplit(), config.seed());
         Encoding encoding = config.preset().newEncoding();
         if (!encoding.fitted()) encoding = encoding.fit(Augmentation.allTranspositions(split.train(), hp.transpose()));
         ModelInfo.TrainingSettings settings = new ModelInfo.TrainingSettings(config.seed(), config.valSplit(), stride, config.epochs(), config.patience());
-        Run run = new Run(config.preset(), hp, settings, split, encoding, corpus);
+        Run run = new Run(config.preset(), hp, settings, split, encoding);
         run.unigram = unigram(encoding, run.trainEncoded);
         run.profile = CorpusProfile.of(split.train());
         run.net = NetworkFactory.build(config.preset(), encoding, hp, config.seed());
         return run;
     }
 
-    private Run resumed(List<Piece> corpus, Path file) throws ModelFileException {
+    private Run resumed(CorpusSplit split, Path file) throws ModelFileException {
         LoadedModel m = ModelStore.load(file);
         ModelInfo info = m.info();
-        if (m.preset() != config.preset())
+        if (!m.preset().id().equals(config.preset().id()))
             throw new ModelFileException(file, "the model was trained with preset " + info.preset() + ", not " + config.preset().id());
         ModelInfo.TrainingSettings s = info.training();
         ModelInfo.TrainingSettings settings = new ModelInfo.TrainingSettings(s.seed(), s.valSplit(), s.stride(), config.epochs(), config.patience());
-        CorpusSplit split = givenSplit != null ? givenSplit : CorpusSplit.of(corpus, s.valSplit(), s.seed());
-        Run run = new Run(m.preset(), info.hyperparameters(), settings, split, m.encoding(), corpus);
+        Run run = new Run(m.preset(), info.hyperparameters(), settings, split, m.encoding());
         run.net = m.network();
         run.history.addAll(info.history());
         run.unigram = info.unigram() != null ? info.unigram() : unigram(run.encoding, run.trainEncoded);
@@ -200,14 +201,14 @@ public final class Trainer {
         double bestLoss = Double.POSITIVE_INFINITY;
         double firstLoss = Double.NaN; // of this run's first minibatch: the yardstick for divergence
 
-        Run(Preset preset, Hyperparameters hp, ModelInfo.TrainingSettings settings, CorpusSplit split, Encoding encoding, List<Piece> corpus) {
+        Run(Preset preset, Hyperparameters hp, ModelInfo.TrainingSettings settings, CorpusSplit split, Encoding encoding) {
             this.preset = preset;
             this.hp = hp;
             this.settings = settings;
             this.split = split;
             this.encoding = encoding;
-            this.fingerprint = CorpusFingerprint.of(corpus);
-            this.corpusSize = corpus.size();
+            this.fingerprint = CorpusFingerprint.of(split.all());
+            this.corpusSize = split.train().size() + split.validation().size();
             this.trainEncoded = encode(encoding, split.train());
             // Transposition alone is drawn per window from encodings made once; with stretches too, the
             // pieces are augmented (and encoded) anew each epoch.

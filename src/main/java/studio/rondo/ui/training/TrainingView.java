@@ -110,9 +110,9 @@ public final class TrainingView extends BorderPane {
                     : chooser.showSaveDialog(getScene().getWindow());
             if (f != null) vm.modelFileProperty().set(f.toPath());
         });
-        CheckBox continueModel = new CheckBox("Continue this model");
+        CheckBox continueModel = new CheckBox("Continue this model file");
         continueModel.setId("training-continue");
-        continueModel.setTooltip(new Tooltip("Resume a stopped run or train a saved model further, with its own settings"));
+        continueModel.setTooltip(new Tooltip("Train the chosen model file further, with its own settings, instead of starting a new model"));
         continueModel.selectedProperty().bindBidirectional(vm.continueModelProperty());
 
         Button train = new Button("Train", new FontIcon(MaterialDesignP.PLAY));
@@ -126,7 +126,12 @@ public final class TrainingView extends BorderPane {
         stop.setTooltip(new Tooltip("Stop after this minibatch; a checkpoint is saved so you can continue"));
         stop.disableProperty().bind(vm.runningProperty().not());
         stop.setOnAction(e -> vm.cancel());
-        HBox buttons = new HBox(8, train, stop);
+        Button resume = new Button("Continue", new FontIcon(MaterialDesignP.PLAY_CIRCLE_OUTLINE));
+        resume.setId("training-resume");
+        resume.setTooltip(new Tooltip("Go on with the last run: from its checkpoint after Stop, or for the epochs set after it finished"));
+        resume.disableProperty().bind(vm.canContinueProperty().not().or(vm.runningProperty()));
+        resume.setOnAction(e -> vm.continueTraining());
+        HBox buttons = new HBox(8, train, stop, resume);
 
         VBox box = new VBox(10, new Label("Preset"), preset, about, grid, modelLabel, new HBox(8, chooseModel, continueModel), buttons);
         box.getStyleClass().add("training-form");

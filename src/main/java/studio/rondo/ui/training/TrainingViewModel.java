@@ -1,6 +1,7 @@
 package studio.rondo.ui.training;
 
 import studio.rondo.engine.preset.Presets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -29,13 +30,15 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import javafx.scene.chart.XYChart;
 import studio.rondo.dataset.Corpus;
 import studio.rondo.engine.model.EpochMetrics;
 import studio.rondo.engine.model.Hyperparameters;
 import studio.rondo.engine.model.Preset;
-import studio.rondo.engine.train.Trainer;
+import studio.rondo.engine.train.CorpusSplit;
+import studio.rondo.engine.train.TrainingOutputs;
+import studio.rondo.engine.train.TrainingSession;
+import studio.rondo.ui.common.BackgroundTask;
 import studio.rondo.engine.train.TrainingConfig;
 import studio.rondo.engine.train.TrainingListener;
 import studio.rondo.engine.train.TrainingResult;
@@ -68,6 +71,7 @@ public final class TrainingViewModel {
 
     // Properties: the run
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canContinue = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose a preset and press Train.");
     private final ReadOnlyStringWrapper speed = new ReadOnlyStringWrapper("");
@@ -82,7 +86,9 @@ public final class TrainingViewModel {
     private final Path modelsDir;
     private final Executor executor;
     private final Supplier<Corpus> corpus;
-    private volatile Trainer trainer;
+    private volatile TrainingSession session;
+    private volatile BackgroundTask<TrainingResult> task;
+    private Path autoNamed; // the file this workspace named for its last run
 
     /**
      * @param modelsDir where new models are saved by default
@@ -111,6 +117,8 @@ public final class TrainingViewModel {
     /** Continue training the model in {@link #modelFileProperty()} instead of starting a new one. */
     public BooleanProperty continueModelProperty() { return continueModel; }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    /** True when the last run stopped, finished or failed with a checkpoint: Continue goes on from it. */
+    public ReadOnlyBooleanProperty canContinueProperty() { return canContinue.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ReadOnlyStringProperty speedProperty() { return speed.getReadOnlyProperty(); }
@@ -135,7 +143,11 @@ public final class TrainingViewModel {
         learningRate.set(h.learningRate());
     }
 
-    /** Trains on the corpus's training pieces, validating on its validation pieces, in the background. */
+    /**
+     * Starts a new run on the corpus's training pieces, validating on its validation pieces, in the
+     * background. Every run gets its own model file; an existing model is never replaced (tick
+     * "Continue this model" to train it further).
+     */
     public void train() {
         if (running.get()) return;
         Corpus c = corpus.get();
@@ -145,38 +157,54 @@ public final class TrainingViewModel {
             status.set("The corpus has no training pieces yet: add MIDI files in the Dataset workspace first.");
             return;
         }
-        Path out = modelFile.get() != null ? modelFile.get() : newModelFile(preset.get());
+        Path chosen = modelFile.get();
+        boolean continueFile = continueModel.get() && chosen != null && Files.isRegularFile(chosen);
+        // A name this workspace gave an earlier run is not reused: that run's model stays as it is.
+        Path out = chosen == null || (!continueFile && chosen.equals(autoNamed)) ? newModelFile(preset.get()) : chosen;
         modelFile.set(out);
-        TrainingConfig config = config(out);
+        TrainingConfig config = config(out, continueFile ? out : null);
+        try {
+            TrainingOutputs.check(config, false);
+        } catch (TrainingOutputs.ConflictException e) {
+            status.set(e.getMessage() + (e.replaceable() ? " — tick \"Continue this model\" to train it further, or choose another file." : ""));
+            return;
+        }
         clearCurves();
-        running.set(true);
-        startedNanos = System.nanoTime();
-        progress.set(-1);
         status.set("Reading " + trainCount + " training pieces and " + validationCount + " validation pieces…");
-        Trainer t = new Trainer(config, new Relay());
-        trainer = t;
-        Task<TrainingResult> task = new Task<>() {
-            @Override
-            protected TrainingResult call() throws Exception {
-                // Pieces load here, off the FX thread (a corpus keeps only summaries in memory).
-                List<Piece> trainPieces = List.copyOf(c.trainingPieces());
-                List<Piece> validationPieces = List.copyOf(c.validationPieces());
-                return t.train(trainPieces, validationPieces);
-            }
-        };
-        task.setOnSucceeded(e -> finished(task.getValue()));
-        task.setOnFailed(e -> {
-            running.set(false);
-            progress.set(0);
-            Throwable ex = task.getException();
-            status.set("Training stopped with an error: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()));
+        launch(p -> {
+            // Pieces load here, off the FX thread (a corpus keeps only summaries in memory).
+            CorpusSplit split = new CorpusSplit(List.copyOf(c.trainingPieces()), List.copyOf(c.validationPieces()));
+            TrainingSession s = new TrainingSession(config, split);
+            session = s;
+            if (p.cancelled()) s.stop(); // Stop pressed while the pieces were loading
+            return s.run(new Relay());
         });
-        executor.execute(task);
+    }
+
+    /**
+     * Goes on with the last run: a stopped run continues from its checkpoint (epoch numbers,
+     * optimizer state and split kept); a finished one trains for the epochs set, beyond those it has.
+     */
+    public void continueTraining() {
+        TrainingSession s = session;
+        if (running.get() || s == null) return;
+        switch (s.state()) {
+            case STOPPED, FAILED -> {
+                status.set("Continuing from the checkpoint…");
+                launch(p -> s.run(new Relay()));
+            }
+            case FINISHED -> {
+                int more = Math.max(1, epochs.get());
+                status.set("Training " + more + " more epochs…");
+                launch(p -> s.trainFurther(more, new Relay()));
+            }
+            default -> { }
+        }
     }
 
     /** Stops after the current minibatch; the checkpoint lets the run continue later. */
     public void cancel() {
-        Trainer t = trainer;
+        BackgroundTask<TrainingResult> t = task;
         if (t != null) {
             t.cancel();
             status.set("Stopping after this minibatch and saving a checkpoint…");
@@ -185,19 +213,55 @@ public final class TrainingViewModel {
 
     // ---- internals
 
-    private TrainingConfig config(Path out) {
+    private void launch(BackgroundTask.Work<TrainingResult> work) {
+        running.set(true);
+        canContinue.set(false);
+        startedNanos = System.nanoTime();
+        progress.set(-1);
+        BackgroundTask<TrainingResult> t = BackgroundTask.of(work)
+                .onCancelRequested(() -> {
+                    TrainingSession s = session;
+                    if (s != null) s.stop();
+                })
+                .onSuccess(this::finished)
+                .onFailure(ex -> {
+                    progress.set(0);
+                    status.set("Training stopped with an error: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName())
+                            + (session != null && session.state() == TrainingSession.State.FAILED ? " — press Continue to retry from the last checkpoint." : ""));
+                })
+                .onFinished(() -> {
+                    running.set(false);
+                    task = null;
+                    TrainingSession s = session;
+                    canContinue.set(s != null && s.state() != TrainingSession.State.NEW && s.state() != TrainingSession.State.RUNNING
+                            && (s.state() != TrainingSession.State.FAILED || s.plan().checkpointFile() != null));
+                });
+        task = t;
+        t.start(executor, Platform::runLater);
+    }
+
+    private TrainingConfig config(Path out, Path resume) {
         Hyperparameters d = preset.get().defaults();
         Hyperparameters h = d.toBuilder().seqLen(seqLen.get()).batch(batch.get()).hidden(hidden.get()).layers(layers.get())
                 .learningRate(learningRate.get()).build();
         TrainingConfig base = TrainingConfig.of(preset.get(), epochs.get()).withHyperparameters(h).withPatience(patience.get())
                 .withMinutes(minutes.get());
-        Path resume = continueModel.get() && out.toFile().isFile() ? out : null;
         return base.withFiles(out, null, resume);
     }
 
+    /** A new file name for a run: preset and minute, with a number when that name is taken. */
     private Path newModelFile(Preset p) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT));
-        return modelsDir.resolve(p.id() + "-" + stamp + ".zip");
+        Path file = modelsDir.resolve(p.id() + "-" + stamp + ".zip");
+        for (int n = 2; Files.exists(file) || Files.exists(checkpointOf(file)); n++)
+            file = modelsDir.resolve(p.id() + "-" + stamp + "-" + n + ".zip");
+        autoNamed = file;
+        return file;
+    }
+
+    private static Path checkpointOf(Path model) {
+        String name = model.getFileName().toString();
+        return model.resolveSibling(name.substring(0, name.length() - 4) + ".checkpoint.zip");
     }
 
     private void clearCurves() {
@@ -210,15 +274,13 @@ public final class TrainingViewModel {
     }
 
     private void finished(TrainingResult r) {
-        running.set(false);
         progress.set(r.cancelled() ? progress.get() : 1);
-        trainer = null;
         if (r.savedTo() != null) trainedModel.set(r.savedTo());
         int done = r.info().history().size();
         String where = r.savedTo() != null ? "Model saved to " + r.savedTo() : r.checkpoint() != null ? "Checkpoint saved to " + r.checkpoint() : "";
         status.set((r.cancelled() ? "Stopped after " : r.stoppedEarly() ? "Stopped early (no better validation loss) after " : "Finished ")
                 + done + (done == 1 ? " epoch. " : " epochs. ") + where
-                + (r.cancelled() ? " — tick \"Continue this model\" and press Train to go on." : ""));
+                + (r.cancelled() ? " — press Continue to go on from here." : " — press Continue to train it further."));
     }
 
     private void thinLossPoints() {

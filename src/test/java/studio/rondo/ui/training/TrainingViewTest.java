@@ -90,4 +90,49 @@ class TrainingViewTest {
         assertFalse(vm.runningProperty().get());
         assertTrue(vm.statusProperty().get().contains("Dataset workspace"), vm.statusProperty().get());
     }
+
+    @Test
+    void continueAfterStopGoesOnFromTheCheckpointAndANewRunLeavesTheFirstModelAlone(FxRobot robot) throws Exception {
+        smallCorpus();
+        robot.interact(() -> {
+            vm.presetProperty().set(Presets.TF_TUTORIAL);
+            vm.epochsProperty().set(1_000); // far more than the test waits for
+            vm.hiddenProperty().set(8);
+            vm.seqLenProperty().set(8);
+            vm.batchProperty().set(4);
+        });
+        robot.clickOn("#training-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.history().size() >= 2);
+        robot.clickOn("#training-stop");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.canContinueProperty().get(), vm.statusProperty().get());
+        int epochsBefore = vm.history().size();
+        double lastLoss = vm.lossPoints().get(vm.lossPoints().size() - 1).getYValue().doubleValue();
+        int pointsBefore = vm.lossPoints().size();
+        Path first = vm.modelFileProperty().get();
+
+        robot.clickOn("#training-resume");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.history().size() > epochsBefore);
+        robot.clickOn("#training-stop");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(epochsBefore + 1, vm.history().get(epochsBefore).epoch(), "the continued run's first epoch follows the last");
+        double continuedLoss = vm.lossPoints().get(pointsBefore).getYValue().doubleValue();
+        double firstLoss = vm.lossPoints().get(0).getYValue().doubleValue();
+        assertTrue(Math.abs(continuedLoss - lastLoss) < Math.abs(firstLoss - lastLoss),
+                "continued at loss " + continuedLoss + ", near the last " + lastLoss + " rather than the first " + firstLoss);
+
+        // A new run: its own file, and the first run's files stay byte for byte as they were.
+        robot.interact(() -> vm.epochsProperty().set(1));
+        Path checkpoint = first.resolveSibling(first.getFileName().toString().replace(".zip", ".checkpoint.zip"));
+        byte[] before = Files.readAllBytes(checkpoint);
+        robot.clickOn("#training-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get() && vm.history().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        Path second = vm.modelFileProperty().get();
+        assertFalse(second.equals(first), "a new run gets its own file: " + second);
+        assertTrue(Files.isRegularFile(second));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(checkpoint), "the first run's checkpoint is untouched");
+    }
 }
