@@ -6,30 +6,28 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import studio.rondo.engine.EngineRuntime;
-import studio.rondo.engine.encoding.EncodedPiece;
 import studio.rondo.engine.encoding.Encoding;
-import studio.rondo.engine.encoding.Encodings;
-import studio.rondo.engine.encoding.Window;
 import studio.rondo.engine.model.Hyperparameters;
-import studio.rondo.engine.model.NetworkFactory;
 import studio.rondo.engine.model.Preset;
-import studio.rondo.engine.model.WindowBatches;
+import studio.rondo.engine.train.CorpusSplit;
+import studio.rondo.engine.train.TrainingConfig;
+import studio.rondo.engine.train.TrainingListener;
+import studio.rondo.engine.train.TrainingResult;
+import studio.rondo.engine.train.TrainingSession;
 import studio.rondo.midi.MidiImport;
 import studio.rondo.midi.ReadOptions;
 import studio.rondo.music.Piece;
 
 /**
  * Training speed of one network on the Mozart set (the data folder's "mozart" subfolder when there
- * is one): minibatches of shuffled windows (stride seqLen/4, no augmentation) built and fitted as
- * the trainer does, timed after a warm-up of at least {@link #WARMUP_SECONDS}. A fixed number of minibatches, capped at
+ * is one), trained through the product's {@link TrainingSession} (stride seqLen/4, the recipe's own
+ * augmentation), timed after a warm-up of at least {@link #WARMUP_SECONDS}. A fixed number of minibatches, capped at
  * {@link #BUDGET_SECONDS} of measuring, keeps the big presets short. Peak RSS is the process's
  * (VmHWM), so when several benchmarks run in one JVM it is the peak so far; they run smallest first.
  */
@@ -102,33 +100,18 @@ public final class TrainBenchmark implements Benchmark {
         if (pieces.isEmpty()) throw new NoSuchFileException(dir.toString(), null, "no readable MIDI files in the data folder");
 
         EngineRuntime.start();
-        Encoding encoding = preset.newEncoding();
-        if (!encoding.fitted()) encoding = encoding.fit(pieces);
-        List<EncodedPiece> encoded = new ArrayList<>();
-        for (Piece p : pieces) encoded.add(encoding.encode(p));
-        List<Window> windows = new ArrayList<>(Window.over(encoded, hp.seqLen(), Math.max(1, hp.seqLen() / 4)));
-        if (windows.size() < hp.batch()) throw new NoSuchFileException(dir.toString(), null, "too few windows for one minibatch");
-        Collections.shuffle(windows, new Random(1));
-
-        ComputationGraph net = NetworkFactory.build(preset, encoding, hp, 1);
-        WindowBatches batches = new WindowBatches(encoding, hp.everyStep()); // the labels the network's heads expect
-        int next = 0;
-        // Warm-up: at least WARMUP_SECONDS and up to 2 of the given rounds (none when warm-up is 0, for tests)
-        int warmup = 0, minWarmup = Math.min(settings.warmupRounds(), 2);
-        long w0 = System.nanoTime();
-        while (settings.warmupRounds() > 0 && (warmup < minWarmup || (System.nanoTime() - w0) / 1e9 < WARMUP_SECONDS)) {
-            fit(net, batches, windows, next++);
-            warmup++;
-        }
-        long t0 = System.nanoTime();
-        int measured = 0;
-        double seconds;
-        do {
-            fit(net, batches, windows, next++);
-            measured++;
-            seconds = (System.nanoTime() - t0) / 1e9;
-        } while (measured < settings.rounds() && seconds < BUDGET_SECONDS);
-        double perSecond = measured * (double) hp.batch() / seconds;
+        // The product's own path: a TrainingSession on the whole set (no validation), stride seqLen/4,
+        // timed minibatch by minibatch through its listener and stopped once measured.
+        TrainingConfig plan = new TrainingConfig(preset, hp, 1_000_000, 0, 1, 0, Math.max(1, hp.seqLen() / 4), 0, null, null, null);
+        TrainingSession session = new TrainingSession(plan, new CorpusSplit(pieces, List.of()));
+        Stopwatch clock = new Stopwatch(session, settings);
+        TrainingResult result = session.run(clock);
+        if (clock.measured == 0) throw new NoSuchFileException(dir.toString(), null, "too few windows for one minibatch");
+        ComputationGraph net = result.network();
+        Encoding encoding = result.encoding();
+        int measured = clock.measured, warmup = clock.warmup;
+        double seconds = clock.seconds;
+        double perSecond = clock.windows / seconds;
 
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("preset", preset.id());
@@ -144,6 +127,7 @@ public final class TrainBenchmark implements Benchmark {
         f.put("rss_mb", PeakMemory.rssMb());
         f.put("parameters", net.numParams());
         f.put("batches_measured", measured);
+        f.put("windows_measured", clock.windows);
         f.put("warmup_batches", warmup);
         f.put("seconds", Math.round(seconds * 100) / 100.0);
         f.put("threads", EngineRuntime.threads());
@@ -155,10 +139,48 @@ public final class TrainBenchmark implements Benchmark {
         return new BenchRecord("train", f, summary);
     }
 
-    /** Fits minibatch number {@code index}, cycling through the shuffled windows. */
-    private void fit(ComputationGraph net, WindowBatches batches, List<Window> windows, int index) {
-        int perPass = windows.size() / hp.batch();
-        int from = (index % perPass) * hp.batch();
-        net.fit(batches.batch(windows.subList(from, from + hp.batch())));
+    /**
+     * Times the session's minibatches: a warm-up of at least {@link #WARMUP_SECONDS} and up to 2 of
+     * the given rounds (none when the settings ask for none, for tests), then the given rounds or
+     * {@link #BUDGET_SECONDS}, whichever ends first; then stops the session.
+     */
+    private static final class Stopwatch implements TrainingListener {
+        final TrainingSession session;
+        final BenchSettings settings;
+        final int minWarmup;
+        long w0, t0;
+        boolean measuring;
+        int warmup, measured;
+        long windows;
+        double seconds;
+
+        Stopwatch(TrainingSession session, BenchSettings settings) {
+            this.session = session;
+            this.settings = settings;
+            this.minWarmup = Math.min(settings.warmupRounds(), 2);
+        }
+
+        @Override
+        public void onStart(Start s) {
+            w0 = t0 = System.nanoTime();
+            measuring = settings.warmupRounds() == 0;
+        }
+
+        @Override
+        public void onIteration(Iteration it) {
+            long now = System.nanoTime();
+            if (!measuring) {
+                warmup++;
+                if (warmup >= minWarmup && (now - w0) / 1e9 >= WARMUP_SECONDS) {
+                    measuring = true;
+                    t0 = now;
+                }
+                return;
+            }
+            measured++;
+            windows += it.windows();
+            seconds = (now - t0) / 1e9;
+            if (measured >= settings.rounds() || seconds >= BUDGET_SECONDS) session.stop();
+        }
     }
 }

@@ -285,7 +285,7 @@ public final class Trainer {
                     lossCount++;
                     windowsDone += slice.size();
                     double seconds = (System.nanoTime() - t0) / 1e9;
-                    listener.onIteration(new TrainingListener.Iteration(epoch + 1, b + 1, nb, iterations, loss, windowsDone / seconds));
+                    listener.onIteration(new TrainingListener.Iteration(epoch + 1, b + 1, nb, iterations, loss, windowsDone / seconds, slice.size()));
                     budget.anneal(net);
                     if (budget.spent()) break;
                 }

@@ -44,8 +44,13 @@ public interface TrainingListener {
      * @param iteration        minibatches done in total, this one included
      * @param loss             this minibatch's training loss
      * @param windowsPerSecond training speed over this epoch so far
+     * @param windows          windows in this minibatch (the last of an epoch may be short)
      */
-    record Iteration(int epoch, int batch, int batches, long iteration, double loss, double windowsPerSecond) {
+    record Iteration(int epoch, int batch, int batches, long iteration, double loss, double windowsPerSecond, int windows) {
+        /** Without the minibatch's window count. */
+        public Iteration(int epoch, int batch, int batches, long iteration, double loss, double windowsPerSecond) {
+            this(epoch, batch, batches, iteration, loss, windowsPerSecond, 0);
+        }
     }
 
     /**
