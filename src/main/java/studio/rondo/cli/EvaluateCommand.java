@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,15 +14,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import studio.rondo.engine.EngineRuntime;
-import studio.rondo.engine.encoding.EncodedPiece;
-import studio.rondo.engine.encoding.Encoding;
-import studio.rondo.engine.encoding.Window;
 import studio.rondo.engine.eval.EvalResult;
-import studio.rondo.engine.eval.WindowEvaluator;
+import studio.rondo.engine.eval.Evaluation;
 import studio.rondo.engine.store.LoadedModel;
 import studio.rondo.engine.store.ModelFileException;
 import studio.rondo.engine.store.ModelStore;
-import studio.rondo.engine.model.WindowBatches;
 import studio.rondo.music.Piece;
 
 /** `rondo evaluate`: a model's metrics on MIDI files, with two baselines on the same windows. */
@@ -67,35 +60,26 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage(), e);
         }
         List<Piece> pieces = CorpusLoader.load(data, err);
-        if (heldOut) {
-            Set<String> names = new HashSet<>(m.info().corpus().validationPieces());
-            pieces = pieces.stream().filter(p -> names.contains(p.name())).toList();
-            if (pieces.isEmpty()) throw new BadInputException("none of the given pieces was held out by " + model + " (it held out " + names.size() + ")");
+        Evaluation.Report report;
+        try {
+            report = Evaluation.run(m, new Evaluation.Request(pieces, stride, heldOut));
+        } catch (Evaluation.EvaluationException e) {
+            throw new BadInputException(model + ": " + e.getMessage(), e);
         }
-        Encoding encoding = m.encoding();
-        int seqLen = m.info().hyperparameters().seqLen();
-        int step = stride > 0 ? stride : m.info().training().stride();
-        List<EncodedPiece> encoded = new ArrayList<>();
-        for (Piece p : pieces) encoded.add(encoding.encode(p));
-        List<Window> windows = Window.over(encoded, seqLen, step);
-        if (windows.isEmpty()) throw new BadInputException("no windows: the pieces are shorter than the model's " + (seqLen + 1) + " steps");
-        EvalResult r = new WindowEvaluator(m.network(), m.heads(), new WindowBatches(encoding))
-                .evaluate(windows, m.info().hyperparameters().batch(), m.info().unigram());
-        if (r.diverged())
-            throw new BadInputException(model + ": the model's outputs are not numbers (NaN) on " + r.nonFiniteWindows() + " of "
-                    + r.windows() + " windows: it diverged in training; train it again with a lower --lr, or evaluate an earlier checkpoint");
+        EvalResult r = report.result();
+        int seqLen = report.seqLen(), step = report.stride();
 
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode n = mapper.valueToTree(r);
             n.put("model", model.toString());
-            n.put("preset", m.info().preset());
-            n.put("pieces", pieces.size());
+            n.put("preset", report.preset());
+            n.put("pieces", report.pieces());
             n.put("seqLen", seqLen);
             n.put("stride", step);
             out.println(n.toString());
         } else {
-            out.printf(Locale.ROOT, "%s: %s, %d pieces, %d windows of %d steps (stride %d)%n", model, m.info().preset(), pieces.size(),
+            out.printf(Locale.ROOT, "%s: %s, %d pieces, %d windows of %d steps (stride %d)%n", model, report.preset(), report.pieces(),
                     r.windows(), seqLen, step);
             StringBuilder heads = new StringBuilder();
             for (Map.Entry<String, Double> h : r.headLoss().entrySet())

@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import studio.rondo.app.SettingsStore;
 import studio.rondo.sound.SoundFontException;
-import studio.rondo.sound.SoundFonts;
+import studio.rondo.sound.SoundService;
 import studio.rondo.sound.WavRenderer;
 import picocli.CommandLine.Spec;
 import studio.rondo.engine.EngineRuntime;
@@ -179,11 +179,14 @@ final class GenerateCommand implements Callable<Integer> {
         return midi.resolveSibling(name + ".wav");
     }
 
+    /** An explicit --soundfont must load; a remembered one that no longer does gives the built-in sounds, with a warning. */
     private WavRenderer renderer() {
-        Path file = soundFontFile != null ? soundFontFile : SoundFonts.remembered(SettingsStore.standard()).orElse(null);
-        if (file == null) return new WavRenderer().normalizing(!noNormalize);
+        SoundService sounds = new SoundService(SettingsStore.standard());
+        PrintWriter err = spec.commandLine().getErr();
         try {
-            return new WavRenderer(SoundFonts.load(file)).normalizing(!noNormalize);
+            WavRenderer r = soundFontFile != null ? sounds.renderer(soundFontFile) : sounds.renderer(problem -> err.println("rondo: " + problem));
+            err.flush();
+            return r.normalizing(!noNormalize);
         } catch (SoundFontException e) {
             throw new BadInputException(e.getMessage(), e);
         }

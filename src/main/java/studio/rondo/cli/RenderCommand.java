@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.sound.midi.Sequence;
-import javax.sound.midi.Soundbank;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,7 +19,7 @@ import studio.rondo.midi.MidiWriter;
 import studio.rondo.midi.ReadOptions;
 import studio.rondo.sound.RenderProgress;
 import studio.rondo.sound.SoundFontException;
-import studio.rondo.sound.SoundFonts;
+import studio.rondo.sound.SoundService;
 import studio.rondo.sound.WavRenderer;
 
 @Command(name = "render", description = "Render a MIDI file to a WAV file (44.1 kHz, 16-bit, stereo), its peak normalised to -1 dBFS.%n"
@@ -54,11 +53,26 @@ final class RenderCommand implements Callable<Integer> {
             throw new BadInputException(output + " already exists; add --force to overwrite it");
         long start = System.nanoTime(); // reading, SoundFont and rendering: what the user waits for
         Sequence sequence = readMidi(input);
-        Path soundFontUsed = soundFontFile != null ? soundFontFile : SoundFonts.remembered(SettingsStore.standard()).orElse(null);
-        Soundbank soundFont = loadSoundFont(soundFontUsed, err);
-        if (soundFont == null) soundFontUsed = null;
+        SoundService sounds = new SoundService(SettingsStore.standard());
+        Path soundFontUsed = soundFontFile != null ? soundFontFile : sounds.chosenFile().orElse(null);
+        WavRenderer renderer;
+        if (soundFontFile != null) {
+            try {
+                renderer = sounds.renderer(soundFontFile); // named for this job: it must load
+            } catch (SoundFontException e) {
+                throw new BadInputException(e.getMessage(), e);
+            }
+        } else {
+            boolean[] broken = new boolean[1];
+            renderer = sounds.renderer(problem -> {
+                err.println("rondo: " + problem);
+                broken[0] = true;
+            });
+            err.flush();
+            if (broken[0]) soundFontUsed = null;
+        }
 
-        WavRenderer.Result result = new WavRenderer(soundFont).normalizing(!noNormalize).render(sequence, output, RenderProgress.none(), () -> false);
+        WavRenderer.Result result = renderer.normalizing(!noNormalize).render(sequence, output, RenderProgress.none(), () -> false);
         double took = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "Wrote %s: %s of audio with %s in %.1f s%s%n", result.file().toAbsolutePath(), minutes(result.seconds()),
                 soundFontUsed == null ? "the built-in sounds" : soundFontUsed.getFileName(), took,
@@ -77,19 +91,6 @@ final class RenderCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage(), e);
         } catch (IOException e) {
             throw new BadInputException(file + ": " + Format.ioReason(e, file), e);
-        }
-    }
-
-    /** An explicit --soundfont must load; a remembered one that no longer does is skipped with a warning. */
-    private Soundbank loadSoundFont(Path file, PrintWriter err) {
-        if (file == null) return null;
-        try {
-            return SoundFonts.load(file);
-        } catch (SoundFontException e) {
-            if (file.equals(soundFontFile)) throw new BadInputException(e.getMessage(), e);
-            err.println("rondo: " + e.getMessage() + "; using the built-in sounds");
-            err.flush();
-            return null;
         }
     }
 

@@ -36,6 +36,30 @@ class ArchitectureTest {
     }
 
     @Test
+    void facesReachTheEngineThroughItsContextNotItsStatics() {
+        noClasses().that().resideInAPackage("studio.rondo.ui..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("studio.rondo.engine.EngineRuntime")
+                .check(classes);
+    }
+
+    @Test
+    void commandsAndViewModelsLeaveWindowCuttingAndEvaluationToTheEngine() {
+        noClasses().that().resideInAnyPackage("studio.rondo.ui..", "studio.rondo.cli..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("studio.rondo.engine.encoding.Window")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("studio.rondo.engine.eval.WindowEvaluator")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("studio.rondo.engine.train.Trainer")
+                .check(classes);
+    }
+
+    @Test
+    void presetsAreKnownOnlyThroughTheRegistry() {
+        // Adding a preset is a folder and a registry line: nothing else names a preset's class.
+        noClasses().that().resideOutsideOfPackages("studio.rondo.engine.preset..")
+                .should().dependOnClassesThat().resideInAPackage("studio.rondo.engine.preset.*..")
+                .check(classes);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("studio.rondo.(**)").should().beFreeOfCycles().check(classes);
     }

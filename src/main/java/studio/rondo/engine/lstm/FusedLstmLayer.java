@@ -24,6 +24,7 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
     public static final String STATE_C = "prevMem";
 
     private FusedLstmCore core;
+    private KernelPool pool;          // null: the shared pool
     private boolean forwardKept;      // core holds the training forward pass of the current input
     private INDArray keptFor;         // the input array that pass was computed from
     private INDArray keptStartH;      // the initial-state array it started from (null = zeros)
@@ -38,9 +39,21 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
     private FusedLstmCore core() {
         if (core == null) {
             FusedLstm c = layerConf();
-            core = new FusedLstmCore((int) c.getNIn(), (int) c.getNOut(), c.getOneHotInputs(), Kernels.best());
+            core = new FusedLstmCore((int) c.getNIn(), (int) c.getNOut(), c.getOneHotInputs(), Kernels.best(), pool);
         }
         return core;
+    }
+
+    /** Runs this layer's passes on {@code threads} (null: the shared pool, which follows the Preferences). */
+    public void usePool(KernelPool threads) {
+        pool = threads;
+        core = null;
+        forwardKept = false;
+    }
+
+    /** The threads this layer runs on. */
+    public KernelPool pool() {
+        return pool != null ? pool : KernelPool.shared();
     }
 
     @Override

@@ -32,6 +32,16 @@ public final class KernelPool {
         return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
     }
 
+    /** A pool of its own, for an engine context that must not share the app's threads; {@link #close()} it after use. */
+    public static KernelPool create(int threads) {
+        return new KernelPool(threads == 0 ? defaultThreads() : threads);
+    }
+
+    /** Ends the pool's worker threads (passes already running finish). */
+    public void close() {
+        if (workers != null) workers.shutdown();
+    }
+
     public static KernelPool shared() {
         return shared;
     }

@@ -18,7 +18,7 @@ public final class Presets {
     public static final Preset VELOCITY_AWARE = new VelocityAwarePreset();
     public static final Preset THREE_STREAM = new ThreeStreamPreset();
     public static final Preset CHORD_TOKENS = new ChordTokensPreset();
-    public static final PerformancePreset PERFORMANCE = new PerformancePreset();
+    public static final Preset PERFORMANCE = new PerformancePreset();
 
     private static final List<Preset> ALL = List.of(TF_TUTORIAL, PITCH_STEP_DURATION, VELOCITY_AWARE, THREE_STREAM, CHORD_TOKENS, PERFORMANCE);
 

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import studio.rondo.engine.EngineRuntime;
+import studio.rondo.engine.EngineContext;
 import studio.rondo.engine.encoding.EncodedPiece;
 import studio.rondo.engine.encoding.Encoding;
 import studio.rondo.engine.encoding.Encodings;
@@ -50,9 +50,17 @@ public final class Trainer {
     private final TrainingListener listener;
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
+    private final EngineContext engine;
+
     public Trainer(TrainingConfig config, TrainingListener listener) {
+        this(config, listener, EngineContext.shared());
+    }
+
+    /** A trainer whose network runs on the given context's threads. */
+    public Trainer(TrainingConfig config, TrainingListener listener, EngineContext engine) {
         this.config = config;
         this.listener = listener == null ? TrainingListener.NONE : listener;
+        this.engine = java.util.Objects.requireNonNull(engine, "engine");
     }
 
     /** Asks the run to stop after the current minibatch and save a checkpoint. */
@@ -76,7 +84,7 @@ public final class Trainer {
 
     /** Trains on this split: the training pieces learn, the validation pieces measure. */
     public TrainingResult train(CorpusSplit split) throws IOException {
-        EngineRuntime.start();
+        engine.start();
         if (split.train().isEmpty()) throw new TrainingDataException("no pieces to train on");
         Run run = config.resume() == null ? fresh(split) : resumed(split, config.resume());
         return run.go();
@@ -91,7 +99,7 @@ public final class Trainer {
         Run run = new Run(config.preset(), hp, settings, split, encoding);
         run.unigram = unigram(encoding, run.trainEncoded);
         run.profile = CorpusProfile.of(split.train());
-        run.net = NetworkFactory.build(config.preset(), encoding, hp, config.seed());
+        run.net = engine.attach(NetworkFactory.build(config.preset(), encoding, hp, config.seed()));
         return run;
     }
 
@@ -103,7 +111,7 @@ public final class Trainer {
         ModelInfo.TrainingSettings s = info.training();
         ModelInfo.TrainingSettings settings = new ModelInfo.TrainingSettings(s.seed(), s.valSplit(), s.stride(), config.epochs(), config.patience());
         Run run = new Run(m.preset(), info.hyperparameters(), settings, split, m.encoding());
-        run.net = m.network();
+        run.net = engine.attach(m.network());
         run.history.addAll(info.history());
         run.unigram = info.unigram() != null ? info.unigram() : unigram(run.encoding, run.trainEncoded);
         run.profile = info.profile() != null ? info.profile() : CorpusProfile.of(split.train());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import studio.rondo.engine.EngineContext;
 import studio.rondo.engine.model.ModelInfo;
 import studio.rondo.engine.store.ModelFileException;
 import studio.rondo.engine.store.ModelStore;
@@ -29,6 +30,7 @@ public final class TrainingSession {
 
     private final TrainingConfig plan;
     private final CorpusSplit split;
+    private final EngineContext engine;
     private volatile State state = State.NEW;
     private volatile Trainer current;
     private volatile boolean stopRequested;
@@ -41,8 +43,14 @@ public final class TrainingSession {
      * @param split the pieces to learn from and the pieces to measure on
      */
     public TrainingSession(TrainingConfig plan, CorpusSplit split) {
+        this(plan, split, EngineContext.shared());
+    }
+
+    /** A session whose runs use the given engine context (threads). */
+    public TrainingSession(TrainingConfig plan, CorpusSplit split, EngineContext engine) {
         this.plan = Objects.requireNonNull(plan, "plan");
         this.split = Objects.requireNonNull(split, "split");
+        this.engine = Objects.requireNonNull(engine, "engine");
     }
 
     /** A session on a corpus, split as {@link #splitFor} splits it. */
@@ -141,7 +149,7 @@ public final class TrainingSession {
 
     private synchronized TrainingResult go(TrainingConfig config, TrainingListener listener) throws IOException {
         if (state == State.RUNNING) throw new IllegalStateException("the session is already running");
-        Trainer trainer = new Trainer(config, listener);
+        Trainer trainer = new Trainer(config, listener, engine);
         current = trainer; // from here stop() reaches the trainer itself
         if (stopRequested) trainer.cancel(); // asked before the run began
         stopRequested = false;

@@ -9,7 +9,6 @@ import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import studio.rondo.app.AppInfo;
-import studio.rondo.engine.EngineRuntime;
 
 /** Version, engine and the licenses of what the studio bundles or downloads. */
 final class AboutDialog {
@@ -44,7 +43,7 @@ final class AboutDialog {
     private AboutDialog() {
     }
 
-    static Alert create(Window owner) {
+    static Alert create(Window owner, String engine) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         alert.initOwner(owner);
         alert.setTitle("About " + AppInfo.NAME);
@@ -53,7 +52,7 @@ final class AboutDialog {
         icon.setIconSize(40);
         alert.setGraphic(icon);
         Label runtime = new Label("Java " + System.getProperty("java.version") + " · " + System.getProperty("os.name")
-                + " " + System.getProperty("os.arch") + " · " + EngineRuntime.describe());
+                + " " + System.getProperty("os.arch") + " · " + engine);
         runtime.setId("about-runtime");
         TextArea licenses = new TextArea(LICENSES);
         licenses.setId("about-licenses");

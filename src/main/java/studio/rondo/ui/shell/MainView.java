@@ -65,7 +65,7 @@ public final class MainView extends BorderPane {
 
         MenuItem about = new MenuItem("About Rondo Studio");
         about.setId("menu-about");
-        about.setOnAction(e -> AboutDialog.create(getScene().getWindow()).showAndWait());
+        about.setOnAction(e -> AboutDialog.create(getScene().getWindow(), vm.engineDescription()).showAndWait());
         Menu help = new Menu("Help", null, about);
         help.setId("menu-help");
         MenuBar bar = new MenuBar(file, view, help);

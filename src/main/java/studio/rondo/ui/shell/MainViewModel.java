@@ -11,10 +11,11 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
 import studio.rondo.app.AppInfo;
 import studio.rondo.app.Settings;
-import studio.rondo.engine.EngineRuntime;
+import studio.rondo.engine.EngineContext;
 
 /** State of the main window: the current workspace and the engine's start. Views only bind to it. */
 public final class MainViewModel {
+    private final EngineContext engine = EngineContext.shared();
     // Properties
     private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>(Workspace.DATASET);
     private final ReadOnlyObjectWrapper<EngineState> engineState = new ReadOnlyObjectWrapper<>(EngineState.LOADING);
@@ -85,14 +86,24 @@ public final class MainViewModel {
     /** The default loader: ND4J with the thread count from the settings. */
     public Callable<String> defaultEngineLoader() {
         return () -> {
-            EngineRuntime.setThreads(settings.threads);
-            return EngineRuntime.start();
+            engine.setThreads(settings.threads);
+            return engine.start();
         };
     }
 
     public void setThreads(int threads) {
         settings.threads = threads;
-        EngineRuntime.setThreads(threads);
-        if (engineState.get() == EngineState.READY) engineText.set("Engine ready: " + EngineRuntime.start());
+        engine.setThreads(threads);
+        if (engineState.get() == EngineState.READY) engineText.set("Engine ready: " + engine.start());
+    }
+
+    /** The threads training runs on now. */
+    public int threads() {
+        return engine.threads();
+    }
+
+    /** The engine in words, for About: "ND4J CPU, 2 threads". */
+    public String engineDescription() {
+        return engine.describe();
     }
 }

@@ -6,7 +6,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
-import studio.rondo.engine.EngineRuntime;
 
 /** Engine settings a musician may want to change: for now the number of engine threads. */
 final class PreferencesDialog {
@@ -19,7 +18,7 @@ final class PreferencesDialog {
         dialog.setTitle("Preferences");
         dialog.setHeaderText("Engine");
         int cores = Runtime.getRuntime().availableProcessors();
-        Spinner<Integer> threads = new Spinner<>(1, Math.max(1, cores), EngineRuntime.threads());
+        Spinner<Integer> threads = new Spinner<>(1, Math.max(1, cores), vm.threads());
         threads.setId("pref-threads");
         Label help = new Label("Training splits its work over this many threads. All cores ("
                 + cores + " on this machine) is fastest; fewer keeps the computer responsive for other work while training.");

@@ -14,9 +14,7 @@ import studio.rondo.app.SettingsStore;
 import studio.rondo.models.BundledModels;
 import studio.rondo.ui.dataset.DatasetView;
 import studio.rondo.ui.dataset.DatasetViewModel;
-import studio.rondo.sound.SoundFontException;
-import studio.rondo.sound.SoundFonts;
-import studio.rondo.sound.WavRenderer;
+import studio.rondo.sound.SoundService;
 import studio.rondo.ui.generate.GenerateView;
 import studio.rondo.ui.generate.GenerateViewModel;
 import studio.rondo.ui.player.TransportViewModel;
@@ -59,21 +57,15 @@ public final class StudioWindow {
         this.dataset = new DatasetViewModel(store.file().toAbsolutePath().getParent().resolve("corpus.json"), executor);
         this.training = new TrainingViewModel(store.file().toAbsolutePath().getParent().resolve("models"), executor,
                 dataset::corpus);
-        this.generate = new GenerateViewModel(executor, () -> dataset.selectedPieceProperty().get(), () -> new WavRenderer(
-                SoundFonts.remembered(store).map(StudioWindow::soundFontOrNull).orElse(null)));
+        // Exports render with the chosen SoundFont, loaded once; a broken one falls back to the built-in
+        // sounds (the transport bar reports it).
+        SoundService sounds = new SoundService(store);
+        this.generate = new GenerateViewModel(executor, () -> dataset.selectedPieceProperty().get(), () -> sounds.renderer(problem -> { }));
         // The bundled models, the musician's and the remembered choice (on a first start: the default bundled model).
         generate.offerModels(BundledModels.list(), store.file().toAbsolutePath().getParent().resolve("models"), settings.generateModel);
         // A model just trained is the one to generate with.
         training.trainedModelProperty().addListener((obs, old, now) -> generate.modelFileProperty().set(now));
         this.view = new MainView(viewModel, this::workspaceView);
-    }
-
-    private static javax.sound.midi.Soundbank soundFontOrNull(java.nio.file.Path file) {
-        try {
-            return SoundFonts.load(file);
-        } catch (SoundFontException e) {
-            return null; // the built-in sounds; the transport bar reports the broken SoundFont
-        }
     }
 
     public GenerateViewModel generate() {
