@@ -26,8 +26,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import javafx.concurrent.Task;
 import studio.rondo.dataset.CancellationToken;
+import studio.rondo.ui.common.BackgroundTask;
 import studio.rondo.dataset.CancelledException;
 import studio.rondo.dataset.Corpus;
 import studio.rondo.dataset.CorpusEntry;
@@ -70,6 +70,7 @@ public final class DatasetViewModel {
     private volatile boolean manifestSafe;
     private volatile String keptAsideNote;
     private CancellationToken currentCancel;
+    private volatile BackgroundTask.Progress currentProgress;
 
     public DatasetViewModel(Path manifest, Executor executor) {
         this.manifest = manifest;
@@ -137,7 +138,7 @@ public final class DatasetViewModel {
      */
     public void reopen() {
         CancellationToken cancel = new CancellationToken();
-        run("Opening your corpus", cancel, () -> {
+        run("Opening your corpus", cancel, p -> {
             Corpus loaded;
             try {
                 loaded = CorpusManifest.loadIfPresent(manifest, this::reportProgress, cancel);
@@ -190,7 +191,7 @@ public final class DatasetViewModel {
         CancellationToken cancel = new CancellationToken();
         ConcurrentLinkedQueue<CorpusEntry> arrived = new ConcurrentLinkedQueue<>();
         AtomicBoolean flushPending = new AtomicBoolean();
-        run("Reading MIDI files", cancel, () -> {
+        run("Reading MIDI files", cancel, p -> {
             Corpus target = corpus;
             var result = target.add(paths, this::reportProgress, e -> {
                 arrived.add(e);
@@ -239,12 +240,11 @@ public final class DatasetViewModel {
     public void download(CatalogEntry entry) {
         CancellationToken cancel = new CancellationToken();
         Path corpora = manifest.toAbsolutePath().getParent().resolve("corpora");
-        run("Downloading " + entry.title(), cancel, () -> new Downloader().download(entry, corpora, (done, total, current) ->
-                Platform.runLater(() -> {
-                    progress.set(total > 0 ? (double) done / total : -1);
-                    progressText.set(String.format(Locale.ROOT, "Downloading %s: %.1f%s MB", entry.title(), done / 1e6,
+        run("Downloading " + entry.title(), cancel, p -> new Downloader().download(entry, corpora, (done, total, current) -> {
+                    p.progress(total > 0 ? (double) done / total : -1);
+                    p.message(String.format(Locale.ROOT, "Downloading %s: %.1f%s MB", entry.title(), done / 1e6,
                             total > 0 ? String.format(Locale.ROOT, " of %.1f", total / 1e6) : ""));
-                }), cancel), dir -> {
+                }, cancel), dir -> {
             message.set("Downloaded " + entry.title() + " to " + dir + " (" + entry.license() + ").");
             add(List.of(dir));
         });
@@ -309,24 +309,20 @@ public final class DatasetViewModel {
         selectedPiece.set(null);
         if (entry == null || !entry.ok()) return;
         Corpus source = corpus;
-        Task<Piece> task = new Task<>() {
-            @Override
-            protected Piece call() throws IOException {
-                return source.load(entry);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            if (selected.get() == entry) selectedPiece.set(task.getValue());
-        });
-        task.setOnFailed(e -> message.set(entry.displayName() + ": " + task.getException().getMessage()));
-        pieceLoader.execute(task);
+        BackgroundTask.of(p -> source.load(entry))
+                .onSuccess(piece -> {
+                    if (selected.get() == entry) selectedPiece.set(piece);
+                })
+                .onFailure(ex -> message.set(entry.displayName() + ": " + ex.getMessage()))
+                .start(pieceLoader, Platform::runLater);
     }
 
+    /** Progress of the reading under way, coalesced onto the FX thread by its task. */
     private void reportProgress(long done, long total, String current) {
-        Platform.runLater(() -> {
-            progress.set(total > 0 ? (double) done / total : -1);
-            progressText.set(done + " of " + total + (current != null ? " · " + current : ""));
-        });
+        BackgroundTask.Progress p = currentProgress;
+        if (p == null) return;
+        p.progress(total > 0 ? (double) done / total : -1);
+        p.message(done + " of " + total + (current != null ? " · " + current : ""));
     }
 
     private void saveInBackground() {
@@ -358,31 +354,24 @@ public final class DatasetViewModel {
     }
 
     /** Runs engine work off the FX thread with progress and cancel; one at a time. */
-    private <T> void run(String what, CancellationToken cancel, java.util.concurrent.Callable<T> work,
-                         java.util.function.Consumer<T> done) {
+    private <T> void run(String what, CancellationToken cancel, BackgroundTask.Work<T> work, java.util.function.Consumer<T> done) {
         currentCancel = cancel;
         pendingOperations++;
         busy.set(true);
         progress.set(-1);
         progressText.set(what + "…");
-        Task<T> task = new Task<>() {
-            @Override
-            protected T call() throws Exception {
-                return work.call();
-            }
-        };
-        task.setOnSucceeded(e -> {
-            busy.set(--pendingOperations > 0);
-            done.accept(task.getValue());
-            updateTotals();
-        });
-        task.setOnFailed(e -> {
-            busy.set(--pendingOperations > 0);
-            Throwable ex = task.getException();
-            message.set(what + " failed: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()));
-            updateTotals();
-        });
-        executor.execute(task);
+        BackgroundTask.<T>of(p -> {
+            currentProgress = p;
+            return work.call(p);
+        }).onProgress(progress::set).onMessage(progressText::set)
+                .onCancelRequested(cancel::cancel)
+                .onSuccess(done::accept)
+                .onFailure(ex -> message.set(what + " failed: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName())))
+                .onFinished(() -> {
+                    busy.set(--pendingOperations > 0);
+                    updateTotals();
+                })
+                .start(executor, Platform::runLater);
     }
 
     private static List<CorpusEntry> sorted(List<CorpusEntry> list) {

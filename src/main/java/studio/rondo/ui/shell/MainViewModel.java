@@ -8,7 +8,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.concurrent.Task;
+import javafx.application.Platform;
+import studio.rondo.ui.common.BackgroundTask;
 import studio.rondo.app.AppInfo;
 import studio.rondo.app.Settings;
 import studio.rondo.engine.EngineContext;
@@ -64,23 +65,17 @@ public final class MainViewModel {
      * tells when training becomes possible.
      */
     public void startEngine(Executor executor, Callable<String> loader) {
-        Task<String> task = new Task<>() {
-            @Override
-            protected String call() throws Exception {
-                return loader.call();
-            }
-        };
-        task.setOnSucceeded(e -> {
-            engineState.set(EngineState.READY);
-            engineText.set("Engine ready: " + task.getValue());
-        });
-        task.setOnFailed(e -> {
-            engineState.set(EngineState.FAILED);
-            Throwable ex = task.getException();
-            engineText.set("Engine failed to start: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName())
-                    + " — datasets and playback still work; training needs the engine.");
-        });
-        executor.execute(task);
+        BackgroundTask.of(p -> loader.call())
+                .onSuccess(description -> {
+                    engineState.set(EngineState.READY);
+                    engineText.set("Engine ready: " + description);
+                })
+                .onFailure(ex -> {
+                    engineState.set(EngineState.FAILED);
+                    engineText.set("Engine failed to start: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName())
+                            + " — datasets and playback still work; training needs the engine.");
+                })
+                .start(executor, Platform::runLater);
     }
 
     /** The default loader: ND4J with the thread count from the settings. */
