@@ -11,7 +11,8 @@ import studio.rondo.cli.RondoCommand;
 /**
  * The one entry point of the jar and the installed launchers. No arguments, or only MIDI files and
  * folders (as a file association passes them): the studio window. Anything else: the command line.
- * Deliberately not a JavaFX Application, so the class path launch works (STACK-NOTES, jpackage).
+ * Deliberately not a JavaFX Application: a main class that extends Application fails to start from
+ * the class path ("JavaFX runtime components are missing"), which the jar and jpackage's launcher use.
  */
 public final class Main {
     private Main() {

@@ -19,7 +19,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import studio.rondo.engine.lstm.FusedLstm;
 
 /**
- * The reference model of the LSTM benchmarks (STACK-NOTES): one-hot pitch (128) + 2 reals in, LSTM
+ * The reference model of the LSTM benchmarks: one-hot pitch (128) + 2 reals in, LSTM
  * stack, heads on the last step: pitch softmax 128 + step and duration regressions (MSE), Adam; random
  * data of that shape. The same model as ../shared/bench/pytorch-reference --model psd.
  */

@@ -47,7 +47,7 @@ public final class TrainBenchmark implements Benchmark {
     }
 
     /**
-     * The reference configuration of STACK-NOTES and ../shared/bench/pytorch-reference: pitch-step-duration,
+     * The reference configuration, the one ../shared/bench/pytorch-reference measures: pitch-step-duration,
      * LSTM 1x128, seq 50, batch 64, Adam, no dropout.
      */
     public static TrainBenchmark reference() {

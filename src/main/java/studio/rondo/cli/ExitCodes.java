@@ -1,6 +1,6 @@
 package studio.rondo.cli;
 
-/** Exit codes of the command line (DESIGN.md, "Errors"). */
+/** Exit codes of the command line, the same for every command (the README lists them). */
 public final class ExitCodes {
     public static final int OK = 0;
     public static final int INTERNAL = 1;

@@ -10,7 +10,7 @@
  *   <li>{@link studio.rondo.dataset.catalog}: known public corpora and their all-or-nothing download.</li>
  * </ul>
  *
- * <p>No JavaFX here (DESIGN.md): long calls take a {@link studio.rondo.dataset.ProgressListener} and a
+ * <p>No JavaFX here (the architecture test holds it): long calls take a {@link studio.rondo.dataset.ProgressListener} and a
  * {@link studio.rondo.dataset.CancellationToken} and run on the caller's (background) thread;
  * callbacks come on that thread, and a ViewModel hands them to the FX thread, coalesced.
  */

@@ -14,7 +14,7 @@ import studio.rondo.engine.model.HeadLoss;
 import studio.rondo.engine.model.WindowBatches;
 
 /**
- * Runs a network over windows in inference mode and computes the metrics of DESIGN.md: loss per
+ * Runs a network over windows in inference mode and computes the studio's model metrics: loss per
  * head, main-head top-1/top-5, NLL per event, plus two baselines on the same windows. Losses are
  * recomputed in Java from the outputs, so they mean the same for every preset.
  */

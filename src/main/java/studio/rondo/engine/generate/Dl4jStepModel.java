@@ -7,9 +7,9 @@ import studio.rondo.engine.store.LoadedModel;
 
 /**
  * {@link StepModel} over DL4J's stateful {@code rnnTimeStep}: ~20x faster per note than re-feeding
- * the whole window (STACK-NOTES), since each call only advances the stored LSTM state by the new
- * steps. Every network of {@code NetworkFactory} ends in a last-time-step vertex, so the outputs
- * are always [1, size] for the last step fed.
+ * the whole window (measured on the seed presets), since each call only advances the stored LSTM state by the new
+ * steps. Outputs are [1, size] (last-step heads) or [1, size, steps] (every-step heads); the step
+ * model reads the last step fed.
  */
 public final class Dl4jStepModel implements StepModel {
     private final ComputationGraph net;

@@ -14,7 +14,7 @@ public final class LstmLayers {
     /** DL4J's LSTM: tanh cell, sigmoid gates, no peepholes. */
     public static final LstmFactory STOCK = (nIn, nOut, dropout) -> {
         LSTM.Builder b = new LSTM.Builder().nIn(nIn).nOut(nOut).activation(Activation.TANH).gateActivationFunction(Activation.SIGMOID);
-        // DL4J's dropOut(x) takes the probability to KEEP (STACK-NOTES).
+        // DL4J's dropOut(x) takes the probability to KEEP, not to drop as Keras and PyTorch do.
         if (dropout > 0) b.dropOut(1.0 - dropout);
         return b.build();
     };
