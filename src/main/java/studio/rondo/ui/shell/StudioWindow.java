@@ -159,7 +159,7 @@ public final class StudioWindow {
 
     private Node workspaceView(Workspace w) {
         if (w == Workspace.DATASET) return new DatasetView(dataset, transport);
-        if (w == Workspace.TRAINING) return new TrainingView(training);
+        if (w == Workspace.TRAINING) return new TrainingView(training, transport);
         return new GenerateView(generate, transport);
     }
 }

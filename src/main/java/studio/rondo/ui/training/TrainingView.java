@@ -2,14 +2,8 @@ package studio.rondo.ui.training;
 
 import studio.rondo.engine.preset.Presets;
 import java.io.File;
-import java.util.Locale;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -18,8 +12,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
@@ -34,25 +26,36 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
-import studio.rondo.engine.model.EpochMetrics;
 import studio.rondo.engine.model.Preset;
 import studio.rondo.ui.common.Controls;
+import studio.rondo.ui.player.TransportViewModel;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 
 /** The Training workspace: the recipe on the left, live curves and the epoch table on the right. */
 public final class TrainingView extends BorderPane {
     // Bidirectional bindings hold their ends weakly: this view keeps the boxed learning rate alive.
     private javafx.beans.property.ObjectProperty<Double> learningRateBoxed;
 
-    public TrainingView(TrainingViewModel vm) {
+    public TrainingView(TrainingViewModel vm, TransportViewModel transport) {
         setId("workspace-training");
         getStyleClass().add("training-view");
         ScrollPane form = new ScrollPane(form(vm));
         form.setFitToWidth(true);
-        form.setMinWidth(300);
-        SplitPane split = new SplitPane(form, curves(vm));
-        split.setDividerPositions(0.27);
+        form.setMinWidth(280);
+        TabPane below = new TabPane(new Tab("Epochs and sketches", new EpochPane(vm, transport)),
+                new Tab("Models", new LibraryPane(vm.library(), vm)));
+        below.setId("training-tabs");
+        below.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane right = new SplitPane(new TrainingCharts(vm), below);
+        right.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        right.setDividerPositions(0.55);
+        SplitPane split = new SplitPane(form, right);
+        split.setDividerPositions(0.25);
+        SplitPane.setResizableWithParent(form, false);
         setCenter(split);
         setBottom(progressRow(vm));
+        vm.library().refresh();
     }
 
     private VBox form(TrainingViewModel vm) {
@@ -66,10 +69,8 @@ public final class TrainingView extends BorderPane {
         Label about = new Label();
         about.getStyleClass().add("preset-about");
         about.setWrapText(true);
-        about.textProperty().bind(Bindings.createStringBinding(() -> {
-            Preset p = vm.presetProperty().get();
-            return p == null ? "" : p.encodingDescription() + ".\n" + p.networkDescription() + ".\nAfter " + p.origin() + ".";
-        }, vm.presetProperty()));
+        about.setId("training-preset-about");
+        about.textProperty().bind(vm.descriptionProperty());
 
         GridPane grid = new GridPane();
         grid.setHgap(8);
@@ -77,8 +78,9 @@ public final class TrainingView extends BorderPane {
         int row = 0;
         grid.addRow(row++, new Label("Epochs"), Controls.intSpinner("training-epochs", vm.epochsProperty(), 1, 10_000,
                 "Passes over the training pieces"));
-        grid.addRow(row++, new Label("Max minutes"), Controls.intSpinner("training-minutes", vm.minutesProperty(), 0, 24 * 60,
-                "Stop after this many minutes, keeping the best weights; the learning rate is lowered over the last quarter (0 = no limit)"));
+        grid.addRow(row++, new Label("Train for (min)"), Controls.intSpinner("training-minutes", vm.minutesProperty(), 0, 24 * 60,
+                "A time budget: stop after this many minutes, keeping the best weights; the learning rate is lowered over the last"
+                        + " quarter (0 = no limit, train for the epochs set)"));
         grid.addRow(row++, new Label("Batch"), Controls.intSpinner("training-batch", vm.batchProperty(), 1, 4096,
                 "Windows per minibatch"));
         grid.addRow(row++, new Label("Window"), Controls.intSpinner("training-seq-len", vm.seqLenProperty(), 2, 2048,
@@ -132,93 +134,18 @@ public final class TrainingView extends BorderPane {
         resume.disableProperty().bind(vm.canContinueProperty().not().or(vm.runningProperty()));
         resume.setOnAction(e -> vm.continueTraining());
         HBox buttons = new HBox(8, train, stop, resume);
+        Label readiness = new Label();
+        readiness.setId("training-readiness");
+        readiness.getStyleClass().add("training-readiness");
+        readiness.setWrapText(true);
+        readiness.textProperty().bind(vm.readinessProperty());
 
-        VBox box = new VBox(10, new Label("Preset"), preset, about, grid, modelLabel, new HBox(8, chooseModel, continueModel), buttons);
+        VBox box = new VBox(10, new Label("Preset"), preset, about, grid, modelLabel, chooseModel, continueModel, buttons, readiness);
         box.getStyleClass().add("training-form");
         box.setPadding(new Insets(12));
         // The form locks during a run; the Stop button stays usable.
         for (var n : new javafx.scene.Node[] {preset, grid, chooseModel, continueModel}) n.disableProperty().bind(vm.runningProperty());
         return box;
-    }
-
-    private VBox curves(TrainingViewModel vm) {
-        NumberAxis itX = new NumberAxis();
-        itX.setLabel("minibatch");
-        itX.setForceZeroInRange(false);
-        NumberAxis itY = new NumberAxis();
-        itY.setLabel("loss");
-        itY.setForceZeroInRange(false);
-        LineChart<Number, Number> loss = new LineChart<>(itX, itY);
-        loss.setId("training-loss-chart");
-        loss.setTitle("Training loss, every minibatch");
-        loss.setCreateSymbols(false);
-        loss.setAnimated(false);
-        loss.setLegendVisible(false);
-        loss.getData().add(new XYChart.Series<>("training loss", vm.lossPoints()));
-
-        NumberAxis epX = epochAxis();
-        NumberAxis epY = new NumberAxis();
-        epY.setForceZeroInRange(false);
-        LineChart<Number, Number> epochs = new LineChart<>(epX, epY);
-        epochs.setId("training-epoch-chart");
-        epochs.setTitle("Per epoch: loss on training and on validation pieces");
-        epochs.setAnimated(false);
-        epochs.getData().add(new XYChart.Series<>("training", vm.epochTrainLoss()));
-        epochs.getData().add(new XYChart.Series<>("validation", vm.epochValLoss()));
-
-        NumberAxis accX = epochAxis();
-        NumberAxis accY = new NumberAxis(0, 1, 0.2);
-        LineChart<Number, Number> accuracy = new LineChart<>(accX, accY);
-        accuracy.setId("training-accuracy-chart");
-        accuracy.setTitle("Validation: next-pitch accuracy");
-        accuracy.setAnimated(false);
-        accuracy.getData().add(new XYChart.Series<>("top-1", vm.top1()));
-        accuracy.getData().add(new XYChart.Series<>("top-5", vm.top5()));
-
-        HBox charts = new HBox(epochs, accuracy);
-        HBox.setHgrow(epochs, Priority.ALWAYS);
-        HBox.setHgrow(accuracy, Priority.ALWAYS);
-        VBox box = new VBox(loss, charts, epochTable(vm));
-        VBox.setVgrow(loss, Priority.ALWAYS);
-        VBox.setVgrow(charts, Priority.ALWAYS);
-        return box;
-    }
-
-    /** Epochs are whole numbers: label only those ticks. */
-    private static NumberAxis epochAxis() {
-        NumberAxis axis = new NumberAxis();
-        axis.setLabel("epoch");
-        axis.setForceZeroInRange(false);
-        axis.setMinorTickVisible(false);
-        axis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return Math.abs(n.doubleValue() - Math.rint(n.doubleValue())) < 1e-9 ? Long.toString(Math.round(n.doubleValue())) : "";
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return Double.valueOf(s);
-            }
-        });
-        return axis;
-    }
-
-    private TableView<EpochMetrics> epochTable(TrainingViewModel vm) {
-        TableView<EpochMetrics> table = new TableView<>(vm.history());
-        table.setId("training-epochs");
-        table.setPrefHeight(150);
-        table.setPlaceholder(new Label("Each finished epoch is listed here."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Epoch", m -> Integer.toString(m.epoch())));
-        table.getColumns().add(column("Training loss", m -> num(m.trainLoss())));
-        table.getColumns().add(column("Validation loss", m -> num(m.valLoss())));
-        table.getColumns().add(column("Top-1", m -> pct(m.valTop1())));
-        table.getColumns().add(column("Top-5", m -> pct(m.valTop5())));
-        table.getColumns().add(column("NLL (nats/event)", m -> num(m.valNll())));
-        table.getColumns().add(column("Windows/s", m -> String.format(Locale.ROOT, "%.0f", m.windowsPerSecond())));
-        table.getColumns().add(column("Time", m -> TrainingViewModel.duration(m.seconds())));
-        return table;
     }
 
     private HBox progressRow(TrainingViewModel vm) {
@@ -232,29 +159,24 @@ public final class TrainingView extends BorderPane {
         status.setWrapText(true);
         status.setMinWidth(0);
         HBox.setHgrow(status, Priority.ALWAYS);
+        bar.setMinWidth(160);
         Label speed = new Label();
         speed.setId("training-speed");
         speed.textProperty().bind(vm.speedProperty());
-        HBox row = new HBox(12, bar, status, speed);
+        speed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label timing = new Label();
+        timing.setId("training-timing");
+        timing.textProperty().bind(vm.timingProperty());
+        timing.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox right = new VBox(2, timing, speed);
+        right.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        right.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox row = new HBox(12, bar, status, right);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         row.getStyleClass().add("training-progress-row");
         return row;
     }
 
-
-    private static TableColumn<EpochMetrics, String> column(String title, Function<EpochMetrics, String> value) {
-        TableColumn<EpochMetrics, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        c.setStyle("-fx-alignment: CENTER-RIGHT;");
-        return c;
-    }
-
-    private static String num(Double v) {
-        return v == null ? "–" : String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    private static String pct(Double v) {
-        return v == null ? "–" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
-    }
 
     /** A preset shown by its name and network. */
     private static final class PresetCell extends ListCell<Preset> {

@@ -32,7 +32,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 import studio.rondo.dataset.Corpus;
+import studio.rondo.engine.eval.Readiness;
+import studio.rondo.engine.generate.Sketch;
 import studio.rondo.engine.model.EpochMetrics;
+import studio.rondo.engine.model.ModelInfo;
+import studio.rondo.engine.store.ModelFileException;
+import studio.rondo.engine.store.ModelStore;
 import studio.rondo.engine.model.Hyperparameters;
 import studio.rondo.engine.model.Preset;
 import studio.rondo.engine.train.CorpusSplit;
@@ -51,9 +56,6 @@ import studio.rondo.music.Piece;
  * the training thread and reach the FX thread coalesced, at most one hand-over in flight.
  */
 public final class TrainingViewModel {
-    /** Most points kept on the per-minibatch loss curve; older ones are thinned, never the newest. */
-    static final int MAX_LOSS_POINTS = 1500;
-
     // Properties: the recipe
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(Presets.PITCH_STEP_DURATION);
     private final IntegerProperty epochs = new SimpleIntegerProperty(20);
@@ -68,6 +70,8 @@ public final class TrainingViewModel {
     private final BooleanProperty continueModel = new SimpleBooleanProperty(false);
 
     private volatile long startedNanos;
+    private volatile long longestUpdateNanos;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     // Properties: the run
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
@@ -76,7 +80,13 @@ public final class TrainingViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose a preset and press Train.");
     private final ReadOnlyStringWrapper speed = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Path> trainedModel = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<XYChart.Data<Number, Number>> lossPoints = FXCollections.observableArrayList();
+    private final LossCurve lossCurve = new LossCurve();
+    private final ReadOnlyStringWrapper timing = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper readiness = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("");
+    private final ObservableList<EpochRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<XYChart.Series<Number, Number>> comparedLoss = FXCollections.observableArrayList();
+    private final ObservableList<XYChart.Series<Number, Number>> comparedTop1 = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Data<Number, Number>> epochTrainLoss = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Data<Number, Number>> epochValLoss = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Data<Number, Number>> top1 = FXCollections.observableArrayList();
@@ -86,6 +96,14 @@ public final class TrainingViewModel {
     private final Path modelsDir;
     private final Executor executor;
     private final Supplier<Corpus> corpus;
+    private final LibraryViewModel library;
+    private final Executor sketches = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "rondo-epoch-sketch");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY); // training comes first
+        return t;
+    });
+    private volatile Piece sketchPrimer;
     private volatile TrainingSession session;
     private volatile BackgroundTask<TrainingResult> task;
     private Path autoNamed; // the file this workspace named for its last run
@@ -98,8 +116,11 @@ public final class TrainingViewModel {
         this.modelsDir = modelsDir;
         this.executor = executor;
         this.corpus = corpus;
+        this.library = new LibraryViewModel(modelsDir, executor);
         preset.addListener((obs, old, now) -> applyDefaults(now));
         applyDefaults(preset.get());
+        description.bind(javafx.beans.binding.Bindings.createStringBinding(this::describePreset, preset, hidden, layers));
+        library.compared().addListener((javafx.collections.SetChangeListener<Path>) c -> redrawCompared());
     }
 
     public ObjectProperty<Preset> presetProperty() { return preset; }
@@ -124,7 +145,21 @@ public final class TrainingViewModel {
     public ReadOnlyStringProperty speedProperty() { return speed.getReadOnlyProperty(); }
     /** The last model this workspace trained (for the Generate workspace). */
     public ReadOnlyObjectProperty<Path> trainedModelProperty() { return trainedModel.getReadOnlyProperty(); }
-    public ObservableList<XYChart.Data<Number, Number>> lossPoints() { return lossPoints; }
+    /** The drawn per-minibatch loss (smoothed, maybe on a log scale); the values themselves are in {@link #lossCurve()}. */
+    public ObservableList<XYChart.Data<Number, Number>> lossPoints() { return lossCurve.drawn(); }
+    public LossCurve lossCurve() { return lossCurve; }
+    /** Elapsed time, time left and speed, always shown while a run goes. */
+    public ReadOnlyStringProperty timingProperty() { return timing.getReadOnlyProperty(); }
+    /** Whether the model is worth generating with yet, in words (see {@link Readiness}). */
+    public ReadOnlyStringProperty readinessProperty() { return readiness.getReadOnlyProperty(); }
+    /** The preset's encoding, network at the sizes set, and origin. */
+    public ReadOnlyStringProperty descriptionProperty() { return description.getReadOnlyProperty(); }
+    /** The epochs of the run shown, with their sketches. */
+    public ObservableList<EpochRow> rows() { return rows; }
+    /** Validation loss and top-1 of the models chosen for comparison, one series each. */
+    public ObservableList<XYChart.Series<Number, Number>> comparedLoss() { return comparedLoss; }
+    public ObservableList<XYChart.Series<Number, Number>> comparedTop1() { return comparedTop1; }
+    public LibraryViewModel library() { return library; }
     public ObservableList<XYChart.Data<Number, Number>> epochTrainLoss() { return epochTrainLoss; }
     public ObservableList<XYChart.Data<Number, Number>> epochValLoss() { return epochValLoss; }
     public ObservableList<XYChart.Data<Number, Number>> top1() { return top1; }
@@ -149,6 +184,14 @@ public final class TrainingViewModel {
      * "Continue this model" to train it further).
      */
     public void train() {
+        start(null, 0);
+    }
+
+    /**
+     * @param resumeFrom a model or checkpoint to continue (null: the form decides)
+     * @param doneEpochs epochs the continued model has: it trains for the form's epochs beyond them
+     */
+    private void start(Path resumeFrom, int doneEpochs) {
         if (running.get()) return;
         Corpus c = corpus.get();
         int trainCount = c.totals().trainPieces();
@@ -158,11 +201,12 @@ public final class TrainingViewModel {
             return;
         }
         Path chosen = modelFile.get();
-        boolean continueFile = continueModel.get() && chosen != null && Files.isRegularFile(chosen);
+        Path resume = resumeFrom != null ? resumeFrom : continueModel.get() && chosen != null && Files.isRegularFile(chosen) ? chosen : null;
         // A name this workspace gave an earlier run is not reused: that run's model stays as it is.
-        Path out = chosen == null || (!continueFile && chosen.equals(autoNamed)) ? newModelFile(preset.get()) : chosen;
+        Path out = chosen == null || (resume == null && chosen.equals(autoNamed)) ? newModelFile(preset.get()) : chosen;
         modelFile.set(out);
-        TrainingConfig config = config(out, continueFile ? out : null);
+        TrainingConfig form = config(out, resume);
+        TrainingConfig config = doneEpochs > 0 ? form.withEpochs(doneEpochs + Math.max(1, epochs.get())) : form;
         try {
             TrainingOutputs.check(config, false);
         } catch (TrainingOutputs.ConflictException e) {
@@ -174,6 +218,8 @@ public final class TrainingViewModel {
         launch(p -> {
             // Pieces load here, off the FX thread (a corpus keeps only summaries in memory).
             CorpusSplit split = new CorpusSplit(List.copyOf(c.trainingPieces()), List.copyOf(c.validationPieces()));
+            // Every sketch of the run starts from the same notes: the first validation piece's, else the first training piece's.
+            sketchPrimer = split.validation().isEmpty() ? split.train().get(0) : split.validation().get(0);
             TrainingSession s = new TrainingSession(config, split);
             session = s;
             if (p.cancelled()) s.stop(); // Stop pressed while the pieces were loading
@@ -200,6 +246,18 @@ public final class TrainingViewModel {
             }
             default -> { }
         }
+    }
+
+    /** Trains a model of the library further: its preset and file, with its own settings. */
+    public void continueModel(studio.rondo.engine.store.ModelLibrary.Entry entry) {
+        if (running.get() || entry == null || !entry.readable()) return;
+        Presets.byId(entry.info().preset()).ifPresent(preset::set);
+        java.nio.file.Path file = entry.stopped()
+                ? entry.file().resolveSibling(entry.name() + ".zip") : entry.file(); // a stopped run goes on into its own model file
+        modelFile.set(file);
+        continueModel.set(true);
+        // A stopped run goes on to the epochs it planned; a finished model trains for the form's epochs beyond its own.
+        start(entry.file(), entry.stopped() ? 0 : entry.epochs());
     }
 
     /** Stops after the current minibatch; the checkpoint lets the run continue later. */
@@ -265,7 +323,9 @@ public final class TrainingViewModel {
     }
 
     private void clearCurves() {
-        lossPoints.clear();
+        lossCurve.clear();
+        rows.clear();
+        readiness.set("");
         epochTrainLoss.clear();
         epochValLoss.clear();
         top1.clear();
@@ -273,7 +333,109 @@ public final class TrainingViewModel {
         history.clear();
     }
 
+    /** Writes an epoch's sketch as a MIDI file (atomically), off the FX thread. */
+    public void saveSketch(EpochRow row, Path target) {
+        Piece piece = row.sampleProperty().get();
+        if (piece == null) return;
+        BackgroundTask.of(p -> {
+            studio.rondo.midi.MidiWriter.write(piece, target);
+            return target;
+        }).onSuccess(t -> status.set("Saved the sketch of epoch " + row.metrics().epoch() + " to " + t + "."))
+                .onFailure(ex -> status.set("Could not save " + target + ": " + ex.getMessage()))
+                .start(executor, Platform::runLater);
+    }
+
+    /** The most CPU time the FX thread spent on one hand-over of training events (for the test that keeps it short). */
+    long longestUpdateNanos() {
+        return longestUpdateNanos;
+    }
+
+    private String describePreset() {
+        Preset p = preset.get();
+        if (p == null) return "";
+        Hyperparameters h = p.defaults().toBuilder().hidden(Math.max(1, hidden.get())).layers(Math.max(1, layers.get())).build();
+        return p.encodingDescription() + ".\n" + p.networkDescription(h) + ".\nAfter " + p.origin() + ".";
+    }
+
+    /** Reads the compared models' histories off the FX thread and draws their validation curves. */
+    private void redrawCompared() {
+        List<Path> files = List.copyOf(library.compared());
+        BackgroundTask.of(p -> {
+            List<ModelInfo> infos = new java.util.ArrayList<>();
+            List<String> names = new java.util.ArrayList<>();
+            for (Path f : files) {
+                try {
+                    infos.add(ModelStore.readInfo(f));
+                    names.add(f.getFileName().toString().replaceFirst("(?i)(\\.checkpoint)?\\.zip$", ""));
+                } catch (ModelFileException e) {
+                    // a file deleted or broken since it was ticked: nothing to draw
+                }
+            }
+            return new Object[] {infos, names};
+        }).onSuccess(result -> {
+            @SuppressWarnings("unchecked") List<ModelInfo> infos = (List<ModelInfo>) result[0];
+            @SuppressWarnings("unchecked") List<String> names = (List<String>) result[1];
+            List<XYChart.Series<Number, Number>> lossSeries = new java.util.ArrayList<>(), top1Series = new java.util.ArrayList<>();
+            for (int i = 0; i < infos.size(); i++) {
+                XYChart.Series<Number, Number> l = new XYChart.Series<>(), t = new XYChart.Series<>();
+                l.setName(names.get(i));
+                t.setName(names.get(i));
+                for (EpochMetrics m : infos.get(i).history()) {
+                    if (m.valLoss() != null) l.getData().add(new XYChart.Data<>(m.epoch(), m.valLoss()));
+                    if (m.valTop1() != null) t.getData().add(new XYChart.Data<>(m.epoch(), m.valTop1()));
+                }
+                lossSeries.add(l);
+                top1Series.add(t);
+            }
+            comparedLoss.setAll(lossSeries);
+            comparedTop1.setAll(top1Series);
+        }).start(executor, Platform::runLater);
+    }
+
+    /**
+     * Makes the epoch's sketch: a copy of the checkpoint just written (taken now, on the training
+     * thread, so the next epoch's checkpoint cannot replace it mid-read), then a few bars from it on
+     * the sketch thread.
+     */
+    private void sketch(EpochRow row) {
+        TrainingSession s = session;
+        Piece primer = sketchPrimer;
+        Path checkpoint = s == null ? null : s.plan().checkpointFile();
+        if (primer == null || checkpoint == null || !Files.isRegularFile(checkpoint)) {
+            Platform.runLater(() -> row.sampleStateProperty().set("no sketch: the run keeps no checkpoint"));
+            return;
+        }
+        Path copy;
+        try {
+            copy = Files.createTempFile("rondo-sketch-", ".zip");
+            Files.copy(checkpoint, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            Platform.runLater(() -> row.sampleStateProperty().set("no sketch: " + e.getMessage()));
+            return;
+        }
+        Platform.runLater(() -> row.sampleStateProperty().set("making…"));
+        sketches.execute(() -> {
+            try {
+                Piece piece = Sketch.of(copy, primer).piece();
+                Platform.runLater(() -> {
+                    row.sampleProperty().set(piece);
+                    row.sampleStateProperty().set("");
+                });
+            } catch (Exception | OutOfMemoryError e) {
+                String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+                Platform.runLater(() -> row.sampleStateProperty().set("no sketch: " + why));
+            } finally {
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (java.io.IOException ignored) {
+                    // a temporary file the system cleans up
+                }
+            }
+        });
+    }
+
     private void finished(TrainingResult r) {
+        library.refresh();
         progress.set(r.cancelled() ? progress.get() : 1);
         if (r.savedTo() != null) trainedModel.set(r.savedTo());
         int done = r.info().history().size();
@@ -283,23 +445,17 @@ public final class TrainingViewModel {
                 + (r.cancelled() ? " — press Continue to go on from here." : " — press Continue to train it further."));
     }
 
-    private void thinLossPoints() {
-        if (lossPoints.size() <= MAX_LOSS_POINTS) return;
-        // Keep every other point of the older half: the recent curve stays detailed.
-        List<XYChart.Data<Number, Number>> kept = new java.util.ArrayList<>();
-        int half = lossPoints.size() / 2;
-        for (int i = 0; i < lossPoints.size(); i++) if (i >= half || i % 2 == 0) kept.add(lossPoints.get(i));
-        lossPoints.setAll(kept);
-    }
-
     /** Hears the trainer on its thread and hands over to the FX thread, coalesced. */
     private final class Relay implements TrainingListener {
         private final ConcurrentLinkedQueue<Runnable> updates = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean pending = new AtomicBoolean();
         private volatile TrainingListener.Iteration latest;
+        private volatile int firstEpoch = 1, lastEpoch = 1;
 
         @Override
         public void onStart(Start s) {
+            firstEpoch = s.firstEpoch();
+            lastEpoch = s.epochs();
             post(() -> status.set(String.format(Locale.ROOT, "Training %s (%,d parameters) on %d pieces, validating on %d: %,d windows in %d minibatches per epoch.",
                     s.preset(), s.parameters(), s.trainPieces(), s.validationPieces(), s.windowsPerEpoch(), s.batchesPerEpoch())));
         }
@@ -307,15 +463,20 @@ public final class TrainingViewModel {
         @Override
         public void onIteration(Iteration it) {
             latest = it;
-            updates.add(() -> lossPoints.add(new XYChart.Data<>(it.iteration(), it.loss())));
+            updates.add(() -> lossCurve.add(it.iteration(), it.loss()));
             flush();
         }
 
         @Override
         public void onEpoch(Epoch e) {
             EpochMetrics m = e.metrics();
+            Readiness ready = Readiness.of(m.valNll(), e.validation() == null ? null : e.validation().unigramNll(), m.valTop1());
+            EpochRow row = new EpochRow(m, ready);
+            sketch(row);
             post(() -> {
                 history.add(m);
+                rows.add(row);
+                readiness.set(ready == Readiness.UNKNOWN ? ready.words() : "Epoch " + m.epoch() + ": " + ready.words() + ".");
                 epochTrainLoss.add(new XYChart.Data<>(m.epoch(), m.trainLoss()));
                 if (m.valLoss() != null) epochValLoss.add(new XYChart.Data<>(m.epoch(), m.valLoss()));
                 if (m.valTop1() != null) top1.add(new XYChart.Data<>(m.epoch(), m.valTop1()));
@@ -335,18 +496,24 @@ public final class TrainingViewModel {
             if (!pending.compareAndSet(false, true)) return;
             Platform.runLater(() -> {
                 pending.set(false);
+                // CPU time, not wall time: what this hand-over costs the FX thread, whatever else the machine runs.
+                long t0 = CPU.getCurrentThreadCpuTime();
                 Runnable r;
                 while ((r = updates.poll()) != null) r.run();
-                thinLossPoints();
                 Iteration it = latest;
                 if (it != null) {
-                    double epochsDone = it.epoch() - 1 + (double) it.batch() / Math.max(1, it.batches());
-                    double done = epochsDone / Math.max(1, epochs.get());
-                    if (minutes.get() > 0) done = Math.max(done, (System.nanoTime() - startedNanos) / 60e9 / minutes.get());
+                    double epochsDone = it.epoch() - firstEpoch + (double) it.batch() / Math.max(1, it.batches());
+                    double planned = Math.max(1, lastEpoch - firstEpoch + 1);
+                    double elapsed = (System.nanoTime() - startedNanos) / 1e9;
+                    double done = epochsDone / planned;
+                    if (minutes.get() > 0) done = Math.max(done, elapsed / 60 / minutes.get());
                     progress.set(Math.min(1, done));
                     speed.set(String.format(Locale.ROOT, "epoch %d · minibatch %d/%d · %.0f windows/s", it.epoch(), it.batch(),
                             it.batches(), it.windowsPerSecond()));
+                    double left = done > 0.005 ? elapsed * (1 - done) / done : Double.NaN;
+                    timing.set(duration(elapsed) + " elapsed" + (Double.isNaN(left) ? "" : " · about " + duration(left) + " left"));
                 }
+                longestUpdateNanos = Math.max(longestUpdateNanos, CPU.getCurrentThreadCpuTime() - t0);
             });
         }
     }

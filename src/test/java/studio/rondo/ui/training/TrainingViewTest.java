@@ -41,7 +41,7 @@ class TrainingViewTest {
     @Start
     void start(Stage stage) {
         vm = new TrainingViewModel(temp.resolve("models"), Background.executor(), () -> corpus);
-        stage.setScene(new Scene(new TrainingView(vm), 1100, 700));
+        stage.setScene(new Scene(new TrainingView(vm, new studio.rondo.ui.player.TransportViewModel(null)), 1100, 700));
         stage.show();
     }
 
@@ -108,8 +108,9 @@ class TrainingViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(vm.canContinueProperty().get(), vm.statusProperty().get());
         int epochsBefore = vm.history().size();
-        double lastLoss = vm.lossPoints().get(vm.lossPoints().size() - 1).getYValue().doubleValue();
-        int pointsBefore = vm.lossPoints().size();
+        List<double[]> values = vm.lossCurve().values();
+        double lastLoss = values.get(values.size() - 1)[1];
+        int pointsBefore = values.size();
         Path first = vm.modelFileProperty().get();
 
         robot.clickOn("#training-resume");
@@ -118,8 +119,9 @@ class TrainingViewTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(epochsBefore + 1, vm.history().get(epochsBefore).epoch(), "the continued run's first epoch follows the last");
-        double continuedLoss = vm.lossPoints().get(pointsBefore).getYValue().doubleValue();
-        double firstLoss = vm.lossPoints().get(0).getYValue().doubleValue();
+        double continuedLoss = vm.lossCurve().values().get(pointsBefore)[1];
+        double firstLoss = vm.lossCurve().values().get(0)[1];
+        assertEquals(values.get(pointsBefore - 1)[0] + 1, vm.lossCurve().values().get(pointsBefore)[0], "minibatch numbers go on");
         assertTrue(Math.abs(continuedLoss - lastLoss) < Math.abs(firstLoss - lastLoss),
                 "continued at loss " + continuedLoss + ", near the last " + lastLoss + " rather than the first " + firstLoss);
 
@@ -134,5 +136,78 @@ class TrainingViewTest {
         assertFalse(second.equals(first), "a new run gets its own file: " + second);
         assertTrue(Files.isRegularFile(second));
         org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(checkpoint), "the first run's checkpoint is untouched");
+
+        // The library lists both runs: the stopped one (its checkpoint) and the finished one.
+        java.util.function.Supplier<List<String>> listed = () -> vm.library().entries().stream().map(e -> e.file().getFileName().toString()).toList();
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> listed.get().contains(checkpoint.getFileName().toString())
+                    && listed.get().contains(second.getFileName().toString()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the library lists " + listed.get(), e);
+        }
+    }
+
+    @Test
+    void smoothingAndLogScaleChangeTheDrawnCurveNotTheData(FxRobot robot) {
+        LossCurve curve = vm.lossCurve();
+        double[] losses = {4.0, 1.0, 3.0, 0.5, 2.0};
+        robot.interact(() -> {
+            curve.smoothingProperty().set(0);
+            for (int i = 0; i < losses.length; i++) curve.add(i + 1, losses[i]);
+        });
+        List<Double> raw = curve.drawn().stream().map(d -> d.getYValue().doubleValue()).toList();
+        assertEquals(List.of(4.0, 1.0, 3.0, 0.5, 2.0), raw, "no smoothing: the values as they came");
+        robot.interact(() -> curve.smoothingProperty().set(0.5));
+        List<Double> smooth = curve.drawn().stream().map(d -> d.getYValue().doubleValue()).toList();
+        assertEquals(List.of(4.0, 2.5, 2.75, 1.625, 1.8125), smooth, "an EMA with weight 0.5 on the past");
+        robot.interact(() -> curve.logScaleProperty().set(true));
+        assertEquals(Math.log10(2.5), curve.drawn().get(1).getYValue().doubleValue(), 1e-12);
+        assertEquals(2.5, curve.lossAt(curve.drawn().get(1).getYValue().doubleValue()), 1e-12, "the axis reads the loss back");
+        assertEquals(List.of(4.0, 1.0, 3.0, 0.5, 2.0), curve.values().stream().map(v -> v[1]).toList(), "the data is untouched");
+    }
+
+    @Test
+    void aRealRunKeepsTheFxThreadFreeAndSketchesEveryEpoch(FxRobot robot) throws Exception {
+        smallCorpus();
+        robot.interact(() -> {
+            vm.presetProperty().set(Presets.PITCH_STEP_DURATION);
+            vm.epochsProperty().set(3);
+            vm.hiddenProperty().set(16);
+            vm.layersProperty().set(1);
+            vm.seqLenProperty().set(8);
+            vm.batchProperty().set(4);
+        });
+        // Beside the run, a probe measures how long the FX thread takes to answer.
+        long[] worstProbe = {0};
+        java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread prober = new Thread(() -> {
+            while (probing.get()) {
+                long posted = System.nanoTime();
+                java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+                javafx.application.Platform.runLater(ran::countDown);
+                try {
+                    ran.await();
+                    worstProbe[0] = Math.max(worstProbe[0], System.nanoTime() - posted);
+                    Thread.sleep(5); // the probe's own pace, not a wait for the code under test
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        prober.setDaemon(true);
+        robot.clickOn("#training-start");
+        prober.start();
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !vm.runningProperty().get() && vm.rows().size() == 3);
+        probing.set(false);
+        prober.join();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.rows().stream().allMatch(r -> r.sampleProperty().get() != null
+                || r.sampleStateProperty().get().startsWith("no sketch")));
+        for (EpochRow r : vm.rows()) assertTrue(r.sampleProperty().get() != null, "epoch " + r.metrics().epoch() + ": " + r.sampleStateProperty().get());
+        assertTrue(vm.rows().get(0).sampleProperty().get().notes().size() > org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> 16) - 1,
+                "the sketch holds the primer's 16 notes and what followed");
+        assertFalse(vm.readinessProperty().get().isBlank(), "a readiness line after each epoch");
+        long longestMs = vm.longestUpdateNanos() / 1_000_000;
+        assertTrue(longestMs < 50, "the longest hand-over of training events took " + longestMs + " ms on the FX thread");
+        System.out.printf("FX thread during training: longest hand-over %d ms, slowest probe answer %d ms%n", longestMs, worstProbe[0] / 1_000_000);
     }
 }
