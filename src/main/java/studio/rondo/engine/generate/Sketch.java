@@ -12,6 +12,8 @@ import studio.rondo.music.Piece;
  */
 public final class Sketch {
     public static final int PRIMER_NOTES = 16, BARS = 4;
+    /** An early model may pile thousands of notes into a bar: a sketch stops at this many events. */
+    static final int MAX_EVENTS = 600;
     static final long SEED = 7;
 
     private Sketch() {
@@ -25,7 +27,7 @@ public final class Sketch {
      */
     public static GenerationResult of(Path modelFile, Piece primer) throws ModelFileException {
         LoadedModel m = ModelStore.load(modelFile);
-        GenerationRequest request = new GenerationRequest(Primer.firstNotes(primer, PRIMER_NOTES), Length.bars(BARS),
+        GenerationRequest request = new GenerationRequest(Primer.firstNotes(primer, PRIMER_NOTES), Length.bars(BARS).withMaxEvents(MAX_EVENTS),
                 Sampling.of(SEED), 1, true);
         return Generator.of(m).generate(request).get(0);
     }

@@ -65,6 +65,12 @@ public final class StudioWindow {
         generate.offerModels(BundledModels.list(), store.file().toAbsolutePath().getParent().resolve("models"), settings.generateModel);
         // A model just trained is the one to generate with.
         training.trainedModelProperty().addListener((obs, old, now) -> generate.modelFileProperty().set(now));
+        // "Use for generation" in the model library: that model, in the Generate workspace.
+        training.library().forGenerationProperty().addListener((obs, old, now) -> {
+            if (now == null) return;
+            generate.modelFileProperty().set(now);
+            viewModel.workspaceProperty().set(Workspace.GENERATE);
+        });
         this.view = new MainView(viewModel, this::workspaceView);
     }
 

@@ -34,12 +34,12 @@ final class EpochPane extends SplitPane {
 
     EpochPane(TrainingViewModel vm, TransportViewModel transport) {
         TableView<EpochRow> table = new TableView<>(vm.rows());
-        table.setId("training-epochs");
+        table.setId("training-epoch-table");
         table.setPlaceholder(new Label("Each finished epoch is listed here, with a few bars the model plays at its end."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Epoch", "The epoch's number", r -> Integer.toString(r.metrics().epoch())));
-        table.getColumns().add(column("Train loss", "Loss on the training pieces, averaged over the epoch", r -> num(r.metrics().trainLoss())));
-        table.getColumns().add(column("Val. loss", "Loss on the validation pieces (never trained on)", r -> num(r.metrics().valLoss())));
+        table.getColumns().add(column("Train", "Loss on the training pieces, averaged over the epoch", r -> num(r.metrics().trainLoss())));
+        table.getColumns().add(column("Valid.", "Loss on the validation pieces (never trained on)", r -> num(r.metrics().valLoss())));
         table.getColumns().add(column("Top-1", "Validation: next pitch guessed right at the first try", r -> pct(r.metrics().valTop1())));
         table.getColumns().add(column("Top-5", "Validation: next pitch among the five first guesses", r -> pct(r.metrics().valTop5())));
         table.getColumns().add(column("NLL", "Validation: surprise per event in nats (lower is better)", r -> num(r.metrics().valNll())));
@@ -52,7 +52,7 @@ final class EpochPane extends SplitPane {
         sketch.setGraphic(hint("Sketch", "A few bars from the same primer and seed after every epoch: hear the model learn"));
         sketch.setText(null);
         table.getColumns().add(sketch);
-        for (TableColumn<EpochRow, ?> c : table.getColumns()) c.setMinWidth(56);
+        for (TableColumn<EpochRow, ?> c : table.getColumns()) c.setMinWidth(48);
         // The newest epoch is the one to look at.
         vm.rows().addListener((javafx.collections.ListChangeListener<EpochRow>) c -> {
             if (!vm.rows().isEmpty()) table.scrollTo(vm.rows().size() - 1);
@@ -71,7 +71,7 @@ final class EpochPane extends SplitPane {
         roll.playheadProperty().bind(transport.positionProperty());
         SharedTransport.follow(this, piece, transport);
 
-        Button save = new Button("Save sketch…", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
+        Button save = new Button("Save…", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
         save.setId("training-save-sketch");
         save.disableProperty().bind(Bindings.createBooleanBinding(() -> piece.getValue() == null, piece));
         save.setOnAction(e -> {
@@ -86,7 +86,7 @@ final class EpochPane extends SplitPane {
         Label which = new Label();
         which.setId("training-sketch-label");
         which.textProperty().bind(Bindings.createStringBinding(() -> selected.getValue() == null
-                ? "Select an epoch to see and hear its sketch."
+                ? "Select an epoch to hear its sketch."
                 : "Epoch " + selected.getValue().metrics().epoch() + ": " + selected.getValue().readiness().words() + ".", selected));
         which.setWrapText(true);
         HBox.setHgrow(which, Priority.ALWAYS);
@@ -99,7 +99,7 @@ final class EpochPane extends SplitPane {
         roll.setMinHeight(80);
 
         getItems().addAll(table, sketchBox);
-        setDividerPositions(0.55);
+        setDividerPositions(0.6);
         setOrientation(javafx.geometry.Orientation.HORIZONTAL);
     }
 

@@ -43,7 +43,8 @@ final class LibraryPane extends BorderPane {
         table.setId("library-table");
         table.setEditable(true);
         table.setPlaceholder(new Label("Your trained models appear here. Train one, or import a model file."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Columns at their natural widths, scrolling sideways in a narrow window, rather than cut to "pitch-st…".
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<ModelLibrary.Entry, Boolean> compare = new TableColumn<>();
         compare.setGraphic(hint("Compare", "Draw this model's validation curves beside the run's"));
         compare.setEditable(true);
@@ -56,7 +57,7 @@ final class LibraryPane extends BorderPane {
             return on;
         });
         compare.setCellFactory(CheckBoxTableCell.forTableColumn(compare));
-        compare.setMaxWidth(80);
+
         table.getColumns().add(compare);
         table.getColumns().add(column("Model", "The file name in your models folder", e -> e.name() + (e.stopped() ? " (stopped)" : "")));
         table.getColumns().add(column("Preset", "How the model encodes music and what network it has",
@@ -69,6 +70,9 @@ final class LibraryPane extends BorderPane {
         table.getColumns().add(column("Date", "When the file was last written", e -> DATE.format(e.modified())));
         table.getColumns().add(column("Size", "File size", e -> String.format(Locale.ROOT, "%.1f MB", e.bytes() / 1e6)));
         lib.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
+        lib.compared().addListener((javafx.collections.SetChangeListener<java.nio.file.Path>) c -> table.refresh());
+        double[] widths = {70, 250, 230, 90, 210, 60, 80, 70, 130, 70};
+        for (int i = 0; i < table.getColumns().size() && i < widths.length; i++) table.getColumns().get(i).setPrefWidth(widths[i]);
 
         var none = table.getSelectionModel().selectedItemProperty().isNull();
         var notModel = Bindings.createBooleanBinding(() -> {

@@ -49,7 +49,7 @@ final class TrainingCharts extends VBox {
         });
         LineChart<Number, Number> loss = new LineChart<>(itX, itY);
         loss.setId("training-loss-chart");
-        loss.setTitle("Training loss, every minibatch");
+        loss.setTitle("Training loss (every minibatch)");
         loss.setCreateSymbols(false);
         loss.setAnimated(false);
         loss.setLegendVisible(false);
@@ -73,10 +73,11 @@ final class TrainingCharts extends VBox {
         epY.setForceZeroInRange(false);
         LineChart<Number, Number> epochs = new LineChart<>(epX, epY);
         epochs.setId("training-epoch-chart");
-        epochs.setTitle("Loss per epoch: training and validation pieces");
+        epochs.setTitle("Loss per epoch");
         epochs.setAnimated(false);
-        epochs.getData().add(new XYChart.Series<>("training", vm.epochTrainLoss()));
-        epochs.getData().add(new XYChart.Series<>("validation", vm.epochValLoss()));
+        epochs.setLegendVisible(false); // a legend of our own below: the chart's drops out beside the compared runs
+        epochs.getData().add(new XYChart.Series<>("training pieces", vm.epochTrainLoss()));
+        epochs.getData().add(new XYChart.Series<>("validation pieces", vm.epochValLoss()));
         follow(epochs, vm.comparedLoss(), 2);
 
         NumberAxis accX = epochAxis();
@@ -96,8 +97,9 @@ final class TrainingCharts extends VBox {
         });
         LineChart<Number, Number> accuracy = new LineChart<>(accX, accY);
         accuracy.setId("training-accuracy-chart");
-        accuracy.setTitle("Validation: next pitch guessed right");
+        accuracy.setTitle("Next pitch guessed right");
         accuracy.setAnimated(false);
+        accuracy.setLegendVisible(false);
         accuracy.getData().add(new XYChart.Series<>("top-1", vm.top1()));
         accuracy.getData().add(new XYChart.Series<>("top-5", vm.top5()));
         follow(accuracy, vm.comparedTop1(), 2);
@@ -112,15 +114,40 @@ final class TrainingCharts extends VBox {
                 name, d.getXValue().intValue(), 100 * d.getYValue().doubleValue())), accuracy,
                 "After each epoch: how often the model's first (top-1) or five first (top-5) guesses for the next pitch are right.");
 
-        HBox charts = new HBox(epochPane, accPane);
-        HBox.setHgrow(epochPane, Priority.ALWAYS);
-        HBox.setHgrow(accPane, Priority.ALWAYS);
-        epochPane.setPrefWidth(100);
-        accPane.setPrefWidth(100);
+        VBox epochBox = new VBox(epochPane, legend(epochs)), accBox = new VBox(accPane, legend(accuracy));
+        VBox.setVgrow(epochPane, Priority.ALWAYS);
+        VBox.setVgrow(accPane, Priority.ALWAYS);
+        HBox charts = new HBox(epochBox, accBox);
+        HBox.setHgrow(epochBox, Priority.ALWAYS);
+        HBox.setHgrow(accBox, Priority.ALWAYS);
+        epochBox.setPrefWidth(100);
+        accBox.setPrefWidth(100);
         getChildren().addAll(lossPane, lossControls, charts);
         VBox.setVgrow(lossPane, Priority.ALWAYS);
         VBox.setVgrow(charts, Priority.ALWAYS);
         setMinHeight(0);
+    }
+
+    /** One entry per series, in the series' own colours (the chart's default-colorN style classes), wrapping as needed. */
+    private static javafx.scene.layout.FlowPane legend(LineChart<Number, Number> chart) {
+        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(10, 2);
+        legend.getStyleClass().add("chart-legend-own");
+        legend.setPadding(new Insets(0, 8, 2, 40));
+        Runnable rebuild = () -> {
+            legend.getChildren().clear();
+            for (int i = 0; i < chart.getData().size(); i++) {
+                javafx.scene.layout.Region swatch = new javafx.scene.layout.Region();
+                swatch.getStyleClass().addAll("chart-line-symbol", "series" + i, "default-color" + (i % 8));
+                swatch.setMinSize(10, 10);
+                swatch.setMaxSize(10, 10);
+                Label name = new Label(chart.getData().get(i).getName(), swatch);
+                name.getStyleClass().add("chart-legend-item");
+                legend.getChildren().add(name);
+            }
+        };
+        chart.getData().addListener((ListChangeListener<XYChart.Series<Number, Number>>) c -> rebuild.run());
+        rebuild.run();
+        return legend;
     }
 
     /** Keeps the chart's series after the first {@code fixed} equal to the compared runs' series. */

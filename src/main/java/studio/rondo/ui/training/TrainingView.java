@@ -42,7 +42,8 @@ public final class TrainingView extends BorderPane {
         getStyleClass().add("training-view");
         ScrollPane form = new ScrollPane(form(vm));
         form.setFitToWidth(true);
-        form.setMinWidth(280);
+        form.setMinWidth(260);
+        form.setMaxWidth(340);
         TabPane below = new TabPane(new Tab("Epochs and sketches", new EpochPane(vm, transport)),
                 new Tab("Models", new LibraryPane(vm.library(), vm)));
         below.setId("training-tabs");

@@ -378,8 +378,8 @@ public final class TrainingViewModel {
             List<XYChart.Series<Number, Number>> lossSeries = new java.util.ArrayList<>(), top1Series = new java.util.ArrayList<>();
             for (int i = 0; i < infos.size(); i++) {
                 XYChart.Series<Number, Number> l = new XYChart.Series<>(), t = new XYChart.Series<>();
-                l.setName(names.get(i));
-                t.setName(names.get(i));
+                l.setName(names.get(i) + " (validation)");
+                t.setName(names.get(i) + " (top-1)");
                 for (EpochMetrics m : infos.get(i).history()) {
                     if (m.valLoss() != null) l.getData().add(new XYChart.Data<>(m.epoch(), m.valLoss()));
                     if (m.valTop1() != null) t.getData().add(new XYChart.Data<>(m.epoch(), m.valTop1()));
