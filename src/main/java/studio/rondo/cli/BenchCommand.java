@@ -20,13 +20,14 @@ import studio.rondo.bench.BenchSettings;
 import studio.rondo.bench.Benchmark;
 import studio.rondo.bench.GenerationBenchmark;
 import studio.rondo.bench.LstmBenchmark;
+import studio.rondo.bench.MetricsBenchmark;
 import studio.rondo.bench.MidiReadBenchmark;
 import studio.rondo.bench.TrainBenchmark;
 
 /** `rondo bench`: runs the benchmarks (all, or those named with --only) and prints one record each. */
 @Command(name = "bench", description = {"Measure the studio on this machine: MIDI reading (midi) and training speed and peak memory",
         "of the reference network (train-reference, train-reference-2x256) and each preset (train-PRESET; --only train runs them all),",
-        "generation speed of each preset (generate), and the fused LSTM against DL4J's (lstm)."})
+        "generation speed of each preset (generate), the fused LSTM against DL4J's (lstm), and the Report's metrics (metrics)."})
 final class BenchCommand implements Callable<Integer> {
     /** Every benchmark, in the order they run. Add new ones here. */
     static List<Benchmark> benchmarks() {
@@ -35,6 +36,7 @@ final class BenchCommand implements Callable<Integer> {
         all.addAll(TrainBenchmark.all());
         all.add(new GenerationBenchmark());
         all.add(new LstmBenchmark());
+        all.add(new MetricsBenchmark());
         return all;
     }
 

@@ -22,6 +22,7 @@ import studio.rondo.engine.EngineRuntime;
                 TrainCommand.class,
                 EvaluateCommand.class,
                 GenerateCommand.class,
+                MetricsCommand.class,
                 ModelsCommand.class,
                 RenderCommand.class,
                 BenchCommand.class,

@@ -37,6 +37,31 @@ public final class Meter {
         return sig.tick() + Math.floorDiv(tick - sig.tick(), bar) * bar;
     }
 
+    /**
+     * The bar {@code tick} falls in, counted from 1 at tick 0 through every time signature (a
+     * signature that starts off a bar line starts a new bar there, as notation programs read it).
+     */
+    public static int barNumber(List<TimeSignature> signatures, int resolution, long tick) {
+        List<TimeSignature> sorted = new java.util.ArrayList<>(signatures);
+        sorted.sort(java.util.Comparator.comparingLong(TimeSignature::tick));
+        long segmentStart = 0;
+        TimeSignature sig = COMMON_TIME;
+        int bar = 1;
+        for (TimeSignature next : sorted) {
+            if (next.tick() <= segmentStart) {
+                sig = next.tick() <= tick ? next : sig;
+                continue;
+            }
+            if (next.tick() > tick) break;
+            long span = next.tick() - segmentStart;
+            long len = barTicks(sig, resolution);
+            bar += (int) ((span + len - 1) / len); // a bar cut short by the change still counts
+            segmentStart = next.tick();
+            sig = next;
+        }
+        return bar + (int) ((tick - segmentStart) / barTicks(sig, resolution));
+    }
+
     /** "3/4". */
     public static String name(TimeSignature sig) {
         return sig.numerator() + "/" + sig.denominator();

@@ -256,7 +256,23 @@ public final class GenerateView extends BorderPane {
 
         VBox box = new VBox(list, exports, new TransportBar(transport), roll);
         VBox.setVgrow(roll, Priority.ALWAYS);
-        return box;
+        // The Report beside the variations; its button shows a copied run in the roll.
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (a != b) roll.highlightProperty().set(null);
+        });
+        ReportView report = new ReportView(vm.report(), vm.selectedProperty(), v -> {
+            vm.selectedProperty().set(v.result());
+            var copied = v.originality();
+            roll.highlightProperty().set(new PianoRoll.Passage(copied.startSeconds(), copied.endSeconds(),
+                    "copied: " + copied.longestRun() + " notes from " + copied.source() + ", bar " + copied.sourceBar()));
+            roll.showPassage(copied.startSeconds(), copied.endSeconds());
+        });
+        SplitPane split = new SplitPane(box, report);
+        split.setDividerPositions(0.6);
+        SplitPane.setResizableWithParent(report, false);
+        VBox outer = new VBox(split);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        return outer;
     }
 
     private java.util.Optional<java.nio.file.Path> save(String what, String pattern, String extension) {

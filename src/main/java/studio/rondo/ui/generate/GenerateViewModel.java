@@ -100,6 +100,7 @@ public final class GenerateViewModel {
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private LoadedModel loaded;
     private Path loadedFrom;
+    private final ReportViewModel report;
 
     /**
      * @param selectedDatasetPiece the piece selected in the Dataset workspace (may give null)
@@ -109,6 +110,7 @@ public final class GenerateViewModel {
         this.executor = executor;
         this.selectedDatasetPiece = selectedDatasetPiece;
         this.wavRenderer = wavRenderer;
+        this.report = new ReportViewModel(executor);
         modelFile.addListener((obs, old, now) -> {
             if (now != null && (modelChoice.get() == null || !now.equals(modelChoice.get().file()))) modelChoice.set(choiceFor(now));
             describeModel(now);
@@ -152,6 +154,8 @@ public final class GenerateViewModel {
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ObservableList<GenerationResult> results() { return results; }
+    /** The Report on the last generation: its variations against the Dataset workspace's corpus. */
+    public ReportViewModel report() { return report; }
     public ObjectProperty<GenerationResult> selectedProperty() { return selected; }
 
     // Commands
@@ -233,6 +237,7 @@ public final class GenerateViewModel {
             status.set(String.format(Locale.ROOT, "%d variations of %d notes, %.0f events/s. Listen, then export the ones you like.",
                     task.getValue().size(), first.stats().notes(), first.eventsPerSecond()));
             if (!first.lengthReached()) status.set(status.get() + " The length was not reached: the model stopped at the event limit.");
+            report.measure(task.getValue());
         });
         task.setOnFailed(e -> {
             running.set(false);

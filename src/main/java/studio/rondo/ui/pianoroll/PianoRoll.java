@@ -38,6 +38,7 @@ public class PianoRoll extends Region {
     private final DoubleProperty playhead = new SimpleDoubleProperty(this, "playhead", Double.NaN);
     private final BooleanProperty followPlayhead = new SimpleBooleanProperty(this, "followPlayhead", true);
     private final DoubleProperty joinSeconds = new SimpleDoubleProperty(this, "joinSeconds", Double.NaN);
+    private final ObjectProperty<Passage> highlight = new SimpleObjectProperty<>(this, "highlight");
 
     private final Canvas keyboard = new Canvas();
     private final Canvas roll = new Canvas();
@@ -76,6 +77,7 @@ public class PianoRoll extends Region {
         vbar.valueProperty().addListener((obs, old, now) -> requestRedraw());
         playhead.addListener((obs, old, now) -> onPlayheadMoved(now.doubleValue()));
         joinSeconds.addListener((obs, old, now) -> requestRedraw());
+        highlight.addListener((obs, old, now) -> requestRedraw());
         widthProperty().addListener((obs, old, now) -> updateScrollRanges());
         heightProperty().addListener((obs, old, now) -> updateScrollRanges());
         addEventFilter(ScrollEvent.SCROLL, this::onScroll);
@@ -104,6 +106,23 @@ public class PianoRoll extends Region {
      */
     public DoubleProperty joinSecondsProperty() {
         return joinSeconds;
+    }
+
+    /** A passage marked with a band and its label (a copied run); null for none. */
+    public record Passage(double startSeconds, double endSeconds, String label) {
+    }
+
+    public ObjectProperty<Passage> highlightProperty() {
+        return highlight;
+    }
+
+    /** Zooms and scrolls so that a passage fills most of the view, with a little before and after it. */
+    public void showPassage(double startSeconds, double endSeconds) {
+        double width = rollWidth();
+        double span = Math.max(0.5, endSeconds - startSeconds);
+        if (width > 0) pixelsPerSecond.set(clamp(width * 0.8 / span, MIN_PPS, MAX_PPS));
+        updateScrollRanges();
+        scrollToSeconds(startSeconds - span * 0.1);
     }
 
     public BooleanProperty followPlayheadProperty() {
@@ -226,6 +245,8 @@ public class PianoRoll extends Region {
     private void draw() {
         RollPainter painter = new RollPainter(notes, piece.get(), hbar.getValue(), pixelsPerSecond.get(),
                 vbar.getValue(), keyHeight.get(), joinSeconds.get());
+        Passage p = highlight.get();
+        if (p != null) painter.highlight(p.startSeconds(), p.endSeconds(), p.label());
         painter.paintKeyboard(keyboard.getGraphicsContext2D(), keyboard.getWidth(), keyboard.getHeight());
         lastDrawnNotes = painter.paintRoll(roll.getGraphicsContext2D(), roll.getWidth(), roll.getHeight(), playhead.get());
     }

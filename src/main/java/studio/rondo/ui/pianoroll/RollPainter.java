@@ -24,6 +24,7 @@ final class RollPainter {
     private final double keysScrolled;
     private final double keyHeight;
     private final double join; // NaN: no join marker
+    private double highlightStart = Double.NaN, highlightEnd = Double.NaN;
 
     RollPainter(RollNotes notes, Piece piece, double startSeconds, double pps, double keysScrolled, double keyHeight) {
         this(notes, piece, startSeconds, pps, keysScrolled, keyHeight, Double.NaN);
@@ -38,6 +39,18 @@ final class RollPainter {
         this.keysScrolled = keysScrolled;
         this.keyHeight = keyHeight;
     }
+
+    /** Marks a passage (seconds) with a band and a label; NaN for none. */
+    RollPainter highlight(double start, double end, String label) {
+        this.highlightStart = start;
+        this.highlightEnd = end;
+        this.highlightLabel = label;
+        return this;
+    }
+
+    private String highlightLabel;
+    private static final Color HIGHLIGHT = Color.web("#f2b134", 0.28);
+    private static final Color HIGHLIGHT_EDGE = Color.web("#c98a00");
 
     /** y of the top of a key's row, in roll coordinates below the ruler. */
     private double rowTop(int pitch) {
@@ -85,6 +98,15 @@ final class RollPainter {
             g.setStroke(line.strong() ? BAR_LINE : BEAT_LINE);
             g.strokeLine(x, top, x, h);
             if (line.label() != null) PianoRoll.label(g, line.label(), x + 3, top / 2, TEXT);
+        }
+        if (!Double.isNaN(highlightStart) && highlightEnd > highlightStart && highlightEnd >= startSeconds && highlightStart <= endSeconds) {
+            double x0 = Math.max(0, (highlightStart - startSeconds) * pps), x1 = Math.min(w, (highlightEnd - startSeconds) * pps);
+            g.setFill(HIGHLIGHT);
+            g.fillRect(x0, top, x1 - x0, h - top);
+            g.setStroke(HIGHLIGHT_EDGE);
+            g.strokeLine(Math.floor(x0) + 0.5, top, Math.floor(x0) + 0.5, h);
+            g.strokeLine(Math.floor(x1) + 0.5, top, Math.floor(x1) + 0.5, h);
+            if (highlightLabel != null) PianoRoll.label(g, highlightLabel, x0 + 4, top + 20, HIGHLIGHT_EDGE.darker());
         }
         // notes: only those that can be visible
         int drawn = 0;

@@ -36,7 +36,7 @@ final class AboutDialog {
               • OpenBLAS — BSD 3-Clause
               • ControlsFX — BSD 3-Clause
               • Ikonli — Apache License 2.0; Material Design Icons — Apache License 2.0
-              • picocli, Jackson — Apache License 2.0
+              • picocli, Jackson, Apache Commons Math — Apache License 2.0
               • SLF4J — MIT; Logback — EPL 1.0 / LGPL 2.1
             """;
 

@@ -61,6 +61,8 @@ public final class StudioWindow {
         // sounds (the transport bar reports it).
         SoundService sounds = new SoundService(store);
         this.generate = new GenerateViewModel(executor, () -> dataset.selectedPieceProperty().get(), () -> sounds.renderer(problem -> { }));
+        // The Report compares each generation with the corpus of the Dataset workspace.
+        generate.report().setCorpus(dataset::corpus);
         // The bundled models, the musician's and the remembered choice (on a first start: the default bundled model).
         generate.offerModels(BundledModels.list(), store.file().toAbsolutePath().getParent().resolve("models"), settings.generateModel);
         // A model just trained is the one to generate with.
