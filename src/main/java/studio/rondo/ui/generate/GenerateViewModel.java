@@ -2,7 +2,9 @@ package studio.rondo.ui.generate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
@@ -19,6 +21,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -48,6 +52,7 @@ import studio.rondo.models.BundledModel;
 import studio.rondo.models.BundledModels;
 import studio.rondo.music.Piece;
 import studio.rondo.music.PitchRange;
+import studio.rondo.music.edit.PieceEditor;
 import studio.rondo.sound.WavRenderer;
 
 /**
@@ -87,6 +92,21 @@ public final class GenerateViewModel {
     private final ObservableList<GenerationResult> results = FXCollections.observableArrayList();
     private final ObjectProperty<GenerationResult> selected = new SimpleObjectProperty<>();
     private final ReadOnlyDoubleWrapper selectedJoin = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyObjectWrapper<PieceEditor> selectedEditor = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Piece> selectedPiece = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper selectedPrimerLabel = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper primerText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<Path> exportFolder = new SimpleObjectProperty<>();
+    private final BooleanProperty exportWavToo = new SimpleBooleanProperty(false);
+    // each variation's edits, kept while its results are shown (unlimited undo per piece)
+    private final Map<GenerationResult, PieceEditor> editors = new IdentityHashMap<>();
+    private final Runnable editorListener = this::onEdited;
+    private long shownVersion = -1;
+    // what the shown results were made from, for their names and the primer's label
+    private String batchPrimerName;
+    private int batchPrimerNotes;
+    private String batchModelName = "model";
 
     /** The pitch range choices: the model's training range (default), the whole piano, or typed "C2-G6". */
     public static final String MODEL_RANGE = "Model's range", PIANO_RANGE = "Piano (A0–C8)";
@@ -116,7 +136,83 @@ public final class GenerateViewModel {
         modelChoice.addListener((obs, old, now) -> {
             if (now != null && !now.file().equals(modelFile.get())) modelFile.set(now.file());
         });
-        selected.addListener((obs, old, now) -> selectedJoin.set(now == null ? Double.NaN : now.joinSeconds()));
+        selected.addListener((obs, old, now) -> {
+            selectedJoin.set(now == null ? Double.NaN : now.joinSeconds());
+            PieceEditor before = selectedEditor.get();
+            if (before != null) before.removeListener(editorListener);
+            PieceEditor ed = now == null ? null : editor(now);
+            if (ed != null) ed.addListener(editorListener);
+            shownVersion = ed == null ? -1 : ed.version();
+            selectedEditor.set(ed);
+            selectedPiece.set(ed == null ? null : ed.piece());
+            selectedPrimerLabel.set(now == null || !now.primerIncluded() ? null : primerLabel());
+            updateUndoText();
+        });
+        primerSource.addListener((obs, old, now) -> updatePrimerText());
+        primerFile.addListener((obs, old, now) -> updatePrimerText());
+        primerNotes.addListener((obs, old, now) -> updatePrimerText());
+        updatePrimerText();
+    }
+
+    /** Keeps the primer's name in view as the Dataset selection changes. */
+    public void followDatasetPiece(javafx.beans.value.ObservableValue<Piece> piece) {
+        piece.addListener((obs, old, now) -> updatePrimerText());
+        updatePrimerText();
+    }
+
+    private void updatePrimerText() {
+        String text = switch (primerSource.get() == null ? PrimerSource.NONE : primerSource.get()) {
+            case NONE -> "The model starts from silence.";
+            case SELECTED_PIECE -> {
+                Piece p = selectedDatasetPiece.get();
+                yield p == null ? "No piece is selected in the Dataset workspace." : "Primer: the first " + primerNotes.get() + " notes of " + p.name();
+            }
+            case FILE -> primerFile.get() == null ? "Choose the MIDI file to start from."
+                    : "Primer: the first " + primerNotes.get() + " notes of " + primerFile.get().getFileName();
+        };
+        primerText.set(text);
+    }
+
+    private String primerLabel() {
+        return batchPrimerName == null ? "Primer" : "Primer: " + batchPrimerName + ", first " + batchPrimerNotes + " notes";
+    }
+
+    private void onEdited() {
+        PieceEditor ed = selectedEditor.get();
+        if (ed == null) return;
+        if (!ed.previewing() && ed.version() != shownVersion) {
+            shownVersion = ed.version();
+            selectedPiece.set(ed.piece());
+        }
+        updateUndoText();
+    }
+
+    private void updateUndoText() {
+        PieceEditor ed = selectedEditor.get();
+        undoText.set(ed == null ? "" : ed.undoDescription().map(d -> "Undo " + d).orElse(""));
+    }
+
+    /** The editor of a variation: its notes, selection and undo history, made on first use and kept while the result is shown. */
+    public PieceEditor editor(GenerationResult result) {
+        return editors.computeIfAbsent(result, r -> new PieceEditor(r.piece()));
+    }
+
+    /** A variation as edited (what plays and exports). */
+    public Piece editedPiece(GenerationResult result) {
+        PieceEditor ed = editors.get(result);
+        return ed == null ? result.piece() : ed.piece();
+    }
+
+    /** "new-piano-seed311-v1.mid": the primer's piece (or "new"), the model, the seed and the variation, safe as a file name. */
+    public String defaultFileName(GenerationResult r, String extension) {
+        String base = batchPrimerName == null ? "new" : batchPrimerName;
+        return safeName(base) + "-" + safeName(batchModelName) + "-seed" + r.seed() + "-v" + (r.variation() + 1) + extension;
+    }
+
+    static String safeName(String s) {
+        String name = s.replaceAll("\\.(mid|midi|zip)$", "").replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[_.]+|_+$", "");
+        if (name.length() > 40) name = name.substring(0, 40);
+        return name.isEmpty() ? "piece" : name;
     }
 
     public ObjectProperty<Path> modelFileProperty() { return modelFile; }
@@ -152,6 +248,20 @@ public final class GenerateViewModel {
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ObservableList<GenerationResult> results() { return results; }
+    /** The editor of the selected variation (null when none is selected). */
+    public ReadOnlyObjectProperty<PieceEditor> selectedEditorProperty() { return selectedEditor.getReadOnlyProperty(); }
+    /** The selected variation as edited: what the player plays and the exports write. */
+    public ReadOnlyObjectProperty<Piece> selectedPieceProperty() { return selectedPiece.getReadOnlyProperty(); }
+    /** "Primer: KV 311/1, first 60 notes" when the selected result starts with its primer, else null. */
+    public ReadOnlyStringProperty selectedPrimerLabelProperty() { return selectedPrimerLabel.getReadOnlyProperty(); }
+    /** What the next generation starts from, named ("Primer: the first 50 notes of KV 311/1"). */
+    public ReadOnlyStringProperty primerTextProperty() { return primerText.getReadOnlyProperty(); }
+    /** "Undo Move 12 notes" for the selected variation, "" when there is nothing to undo. */
+    public ReadOnlyStringProperty undoTextProperty() { return undoText.getReadOnlyProperty(); }
+    /** Where exports go (remembered in the settings); null for the home folder. */
+    public ObjectProperty<Path> exportFolderProperty() { return exportFolder; }
+    /** "Export all" also renders a .wav of each variation. */
+    public BooleanProperty exportWavTooProperty() { return exportWavToo; }
     public ObjectProperty<GenerationResult> selectedProperty() { return selected; }
 
     // Commands
@@ -200,6 +310,14 @@ public final class GenerateViewModel {
         int count = primerNotes.get();
         int n = variations.get();
         boolean withPrimer = includePrimer.get();
+        String primerName = switch (source) {
+            case NONE -> null;
+            case SELECTED_PIECE -> datasetPiece.name();
+            case FILE -> file.getFileName().toString().replaceAll("(?i)\\.midi?$", "");
+        };
+        ModelChoice choice = modelChoice.get();
+        String modelName = choice != null && choice.isBundled() ? choice.bundled().name()
+                : model.getFileName().toString().replaceAll("(?i)\\.zip$", "");
         cancelRequested.set(false);
         running.set(true);
         progress.set(-1);
@@ -227,6 +345,11 @@ public final class GenerateViewModel {
         task.setOnSucceeded(e -> {
             running.set(false);
             progress.set(1);
+            batchPrimerName = primerName;
+            batchPrimerNotes = count;
+            batchModelName = modelName;
+            selected.set(null);
+            editors.clear();
             results.setAll(task.getValue());
             if (!results.isEmpty()) selected.set(results.get(0));
             GenerationResult first = task.getValue().get(0);
@@ -250,17 +373,77 @@ public final class GenerateViewModel {
 
     /** Writes a result as a MIDI file (atomically: a failed export never leaves half a file). */
     public void exportMidi(GenerationResult result, Path target) {
-        runExport(target, () -> MidiWriter.write(result.piece(), target));
+        Piece piece = editedPiece(result);
+        rememberFolder(target);
+        runExport(target, () -> MidiWriter.write(piece, target));
     }
 
     /** Renders a result to WAV with the built-in sounds or the chosen SoundFont. */
     public void exportWav(GenerationResult result, Path target) {
         boolean normalize = normalizeWav.get();
+        Piece piece = editedPiece(result);
+        rememberFolder(target);
         runExport(target, () -> wavRenderer.get().normalizing(normalize)
-                .render(MidiWriter.toSequence(result.piece()), target, (done, total) -> { }, () -> false));
+                .render(MidiWriter.toSequence(piece), target, (done, total) -> { }, () -> false));
+    }
+
+    /**
+     * Writes every variation, as edited, into {@code folder} under its default name (.mid, and .wav
+     * when {@link #exportWavTooProperty()} is set), each atomically; a name already taken gets "-2",
+     * "-3"... so nothing is overwritten. The folder is remembered.
+     */
+    public void exportAll(Path folder) {
+        if (results.isEmpty()) {
+            status.set("Nothing to export yet: generate first.");
+            return;
+        }
+        exportFolder.set(folder);
+        boolean wav = exportWavToo.get();
+        boolean normalize = normalizeWav.get();
+        List<GenerationResult> all = List.copyOf(results);
+        List<Piece> pieces = all.stream().map(this::editedPiece).toList();
+        List<String> names = all.stream().map(r -> defaultFileName(r, "")).toList();
+        status.set("Writing " + all.size() + " variations to " + folder + "…");
+        Task<List<Path>> task = new Task<>() {
+            @Override
+            protected List<Path> call() throws Exception {
+                Files.createDirectories(folder);
+                List<Path> written = new java.util.ArrayList<>();
+                for (int i = 0; i < pieces.size(); i++) {
+                    Path midi = freeName(folder, names.get(i), ".mid");
+                    MidiWriter.write(pieces.get(i), midi);
+                    written.add(midi);
+                    if (wav) {
+                        Path w = freeName(folder, names.get(i), ".wav");
+                        wavRenderer.get().normalizing(normalize).render(MidiWriter.toSequence(pieces.get(i)), w, (d, t) -> { }, () -> false);
+                        written.add(w);
+                    }
+                }
+                return written;
+            }
+        };
+        task.setOnSucceeded(e -> status.set("Saved " + all.size() + " variations (" + task.getValue().size() + " files) to " + folder));
+        task.setOnFailed(e -> status.set("Could not export to " + folder + ": " + task.getException().getMessage()));
+        executor.execute(task);
+    }
+
+    static Path freeName(Path folder, String base, String extension) {
+        Path p = folder.resolve(base + extension);
+        for (int k = 2; Files.exists(p); k++) p = folder.resolve(base + "-" + k + extension);
+        return p;
+    }
+
+    private void rememberFolder(Path target) {
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent != null) exportFolder.set(parent);
     }
 
     /** One line per variation: its measures and warning signs. */
+    public String describeEdited(GenerationResult r) {
+        PieceEditor ed = editors.get(r);
+        return (ed != null && ed.isEdited() ? "✎ " : "") + describe(r);
+    }
+
     public static String describe(GenerationResult r) {
         var s = r.stats();
         return String.format(Locale.ROOT, "Variation %d · %s · %.1f notes/bar · %s · %d notes · %.1f s · longest repeated pitch %d · "

@@ -88,6 +88,22 @@ public final class TransportViewModel implements AutoCloseable {
         loaded.set(true);
     }
 
+    /** Loads an edited version of the loaded piece, keeping the place (and playing on if it played). */
+    public void reload(Piece piece) {
+        if (piece == null || !loaded.get() || player == null) {
+            load(piece);
+            return;
+        }
+        double at = position.get();
+        boolean playing = player.state() == PlayerState.PLAYING;
+        load(piece);
+        if (!Double.isNaN(at) && at > 0) {
+            seek(Math.min(at, duration.get()));
+            position.set(Math.min(at, duration.get()));
+        }
+        if (playing) togglePlay();
+    }
+
     public void togglePlay() {
         if (!loaded.get() || !ensurePlayer()) return;
         if (player.state() == PlayerState.PLAYING) {

@@ -65,6 +65,11 @@ public final class StudioWindow {
         generate.offerModels(BundledModels.list(), store.file().toAbsolutePath().getParent().resolve("models"), settings.generateModel);
         // A model just trained is the one to generate with.
         training.trainedModelProperty().addListener((obs, old, now) -> generate.modelFileProperty().set(now));
+        generate.followDatasetPiece(dataset.selectedPieceProperty());
+        if (settings.exportFolder != null) generate.exportFolderProperty().set(java.nio.file.Path.of(settings.exportFolder));
+        generate.exportFolderProperty().addListener((obs, old, now) -> settings.exportFolder = now == null ? null : now.toString());
+        viewModel.setMidiOpener(file -> dataset.add(java.util.List.of(file), true));
+        viewModel.setModelOpener(file -> generate.modelFileProperty().set(file));
         this.view = new MainView(viewModel, this::workspaceView);
     }
 
