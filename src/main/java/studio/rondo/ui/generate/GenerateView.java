@@ -227,7 +227,7 @@ public final class GenerateView extends BorderPane {
     private VBox results(GenerateViewModel vm, TransportViewModel transport) {
         ListView<GenerationResult> list = new ListView<>(vm.results());
         list.setId("generate-results");
-        list.setPrefHeight(130);
+        list.setPrefHeight(104);
         list.setMinHeight(70);
         list.setPlaceholder(new Label("Generated variations appear here."));
         list.setCellFactory(l -> new ListCell<>() {

@@ -43,7 +43,10 @@ final class MusicalGrid {
             double barWidth = barLength / (double) resolution * ppq;
             int every = 1;
             while (barWidth * every < 30 && every < 1 << 20) every *= 2;
-            lines.add(new Line(tick / (double) resolution, 2, (bar - 1) % every == 0 ? Integer.toString(bar) : null));
+            boolean labelled = (bar - 1) % every == 0;
+            // narrow bars: only the numbered ones get a bar line, the others a faint one (or none)
+            if (labelled || barWidth >= 14) lines.add(new Line(tick / (double) resolution, 2, labelled ? Integer.toString(bar) : null));
+            else if (barWidth >= 5) lines.add(new Line(tick / (double) resolution, 1, null));
             double beatWidth = beat / (double) resolution * ppq;
             long step = snap == null || snap == SnapGrid.OFF || snap == SnapGrid.BAR || snap == SnapGrid.BEAT ? 0 : snap.step(sig, resolution);
             if (step > 0 && step < beat && step / (double) resolution * ppq >= 8) {

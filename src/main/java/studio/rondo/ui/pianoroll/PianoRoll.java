@@ -83,6 +83,7 @@ public class PianoRoll extends Region {
     private final Canvas keyboard = new Canvas();
     private final Canvas roll = new Canvas();
     private final Canvas lane = new Canvas();
+    private final Canvas laneCorner = new Canvas();
     private final ScrollBar hbar = new ScrollBar();
     private final ScrollBar vbar = new ScrollBar();
     private final Tooltip tip = new Tooltip();
@@ -106,6 +107,7 @@ public class PianoRoll extends Region {
     private double[] band;
     private int drawPitch;
     private long drawStart;
+    private int drawVelocity = 90;
 
     public PianoRoll() {
         getStyleClass().add("piano-roll");
@@ -114,7 +116,8 @@ public class PianoRoll extends Region {
         vbar.setMin(0);
         vbar.setMax(127);
         lane.setVisible(false);
-        getChildren().addAll(roll, keyboard, lane, hbar, vbar);
+        laneCorner.setVisible(false);
+        getChildren().addAll(roll, keyboard, lane, laneCorner, hbar, vbar);
         setMinSize(200, 120);
         setFocusTraversable(true);
         tip.setShowDelay(Duration.millis(250));
@@ -134,6 +137,7 @@ public class PianoRoll extends Region {
         snap.addListener((obs, old, now) -> requestRedraw());
         velocityLane.addListener((obs, old, now) -> {
             lane.setVisible(now);
+            laneCorner.setVisible(now);
             requestLayout();
         });
         widthProperty().addListener((obs, old, now) -> updateScrollRanges());
@@ -388,7 +392,7 @@ public class PianoRoll extends Region {
     @Override
     protected void layoutChildren() {
         double w = getWidth(), h = getHeight();
-        double velH = velocityLane.get() ? VELOCITY_HEIGHT : 0;
+        double velH = velocityLane.get() ? clamp(h * 0.16, 36, VELOCITY_HEIGHT) : 0;
         double areaH = Math.max(0, h - RULER_HEIGHT - SCROLLBAR - velH);
         double rollW = Math.max(0, w - KEYBOARD_WIDTH - SCROLLBAR);
         keyboard.setLayoutX(0);
@@ -403,6 +407,10 @@ public class PianoRoll extends Region {
         lane.setLayoutY(RULER_HEIGHT + areaH);
         lane.setWidth(rollW);
         lane.setHeight(velH);
+        laneCorner.setLayoutX(0);
+        laneCorner.setLayoutY(RULER_HEIGHT + areaH);
+        laneCorner.setWidth(KEYBOARD_WIDTH);
+        laneCorner.setHeight(velH);
         hbar.resizeRelocate(KEYBOARD_WIDTH, h - SCROLLBAR, rollW, SCROLLBAR);
         vbar.resizeRelocate(w - SCROLLBAR, RULER_HEIGHT, SCROLLBAR, areaH);
         updateScrollRanges();
@@ -514,7 +522,10 @@ public class PianoRoll extends Region {
                 band, playQ));
         painter.paintKeyboard(keyboard.getGraphicsContext2D(), keyboard.getWidth(), keyboard.getHeight());
         lastDrawnNotes = painter.paintRoll(roll.getGraphicsContext2D(), roll.getWidth(), roll.getHeight(), RULER_HEIGHT);
-        if (velocityLane.get()) painter.paintVelocity(lane.getGraphicsContext2D(), lane.getWidth(), lane.getHeight());
+        if (velocityLane.get()) {
+            painter.paintVelocity(lane.getGraphicsContext2D(), lane.getWidth(), lane.getHeight());
+            RollPainter.paintVelocityCorner(laneCorner.getGraphicsContext2D(), laneCorner.getWidth(), laneCorner.getHeight());
+        }
         lastPaintNanos = System.nanoTime() - t0;
     }
 
@@ -588,6 +599,7 @@ public class PianoRoll extends Region {
             drawPitch = pitchAt(e.getY() - RULER_HEIGHT);
             if (drawPitch < 0 || drawPitch > 127) return;
             drawStart = snapTick(tick, true);
+            drawVelocity = newVelocity();
             drag = Drag.DRAW;
             previewDraw(e.getX());
             return;
@@ -630,15 +642,17 @@ public class PianoRoll extends Region {
     private void previewDraw(double x) {
         long step = gridStep(drawStart);
         long end = Math.max(drawStart + step, snapTick(tickAtX(x), false));
-        Note proto = new Note(drawPitch, lastVelocity(), 0, 0, drawStart, end, 0, 1);
-        Note n = new Note(drawPitch, proto.velocity(), 0, 0, drawStart, end, tempoMap().secondsAt(drawStart),
+        Note n = new Note(drawPitch, drawVelocity, 0, 0, drawStart, end, tempoMap().secondsAt(drawStart),
                 Math.max(tempoMap().secondsAt(end), tempoMap().secondsAt(drawStart) + 1e-9));
         shown.preview(new NoteCommands.Add(List.of(n)));
     }
 
-    /** New notes take the velocity of the selected note, else 90. */
-    private int lastVelocity() {
-        return 90;
+    /** New notes take the velocity most notes around them have (the median of the piece), else 90. */
+    private int newVelocity() {
+        if (notes.size() == 0) return 90;
+        int[] v = notes.velocity.clone();
+        java.util.Arrays.sort(v);
+        return v[v.length / 2];
     }
 
     private void onRollReleased(MouseEvent e) {

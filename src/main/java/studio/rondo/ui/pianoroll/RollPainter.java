@@ -179,8 +179,21 @@ final class RollPainter {
             label(g, "▶ generated", x + 4, top + 9, JOIN);
         }
         if (join && v.primerLabel() != null && v.joinQ() > v.startQ()) {
-            double left = Math.max(4, x(0) + 4);
-            label(g, v.primerLabel(), left, top + 9, TEXT);
+            // the primer's name on a light tag inside the shaded part, cut off at the join
+            double left = Math.max(2, x(0) + 2), right = Math.min(w, x(v.joinQ()) - 3);
+            if (right - left > 30) {
+                g.save();
+                g.beginPath();
+                g.rect(left, top, right - left, 20);
+                g.clip();
+                javafx.scene.text.Text probe = new javafx.scene.text.Text(v.primerLabel());
+                probe.setFont(SMALL);
+                double tw = probe.getLayoutBounds().getWidth();
+                g.setFill(Color.rgb(246, 247, 250, 0.92));
+                g.fillRoundRect(left, top + 2, Math.min(tw + 8, right - left), 15, 6, 6);
+                label(g, v.primerLabel(), left + 4, top + 9.5, TEXT);
+                g.restore();
+            }
         }
         double[] band = v.band();
         if (band != null) {
@@ -232,6 +245,21 @@ final class RollPainter {
             }
         }
         g.setLineWidth(1);
+    }
+
+    /** The velocity lane's corner under the keyboard: what the lane is and its scale. */
+    static void paintVelocityCorner(GraphicsContext g, double w, double h) {
+        g.clearRect(0, 0, w, h);
+        g.setFill(Color.web("#eceff4"));
+        g.fillRect(0, 0, w, h);
+        g.setStroke(Color.web("#c3c9d4"));
+        g.strokeLine(0, 0.5, w, 0.5);
+        g.strokeLine(w - 0.5, 0, w - 0.5, h);
+        label(g, "Velocity", 4, 10, TEXT);
+        g.setFont(Font.font(9));
+        g.setFill(Color.web("#7a8396"));
+        g.fillText("127", w - 22, velocityY(127, h) + 4);
+        g.fillText("64", w - 16, velocityY(64, h));
     }
 
     /** y of a velocity in a lane {@code h} high (3 px margin at the top). */
