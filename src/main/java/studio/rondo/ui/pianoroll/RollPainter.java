@@ -147,12 +147,19 @@ final class RollPainter {
         g.setStroke(BAR_LINE);
         g.strokeLine(0, top - 0.5, w, top - 0.5);
         int drawn = 0;
+        // zoomed far out, many notes fall on one pixel of one row: draw that pixel once
+        int[] lastPixel = new int[128];
+        java.util.Arrays.fill(lastPixel, Integer.MIN_VALUE);
         for (int i = notes.firstSoundingAt(v.startQ()); i < notes.size() && notes.start[i] <= endQ; i++) {
             if (notes.end[i] < v.startQ()) continue;
             double y = top + rowTop(notes.pitch[i]);
             if (y > h || y + kh < top) continue;
             double x = x(notes.start[i]);
             double nw = Math.max(2, (notes.end[i] - notes.start[i]) * v.ppq() - 1);
+            drawn++;
+            int px = (int) Math.floor(x);
+            if (nw <= 2 && px == lastPixel[notes.pitch[i]] && !notes.selected[i]) continue;
+            lastPixel[notes.pitch[i]] = px;
             boolean primer = join && notes.start[i] < v.joinQ() - 1e-9;
             boolean sel = notes.selected[i];
             g.setFill(primer ? PRIMER_NOTE : velocityColour(notes.velocity[i]));
@@ -166,7 +173,6 @@ final class RollPainter {
                 g.setStroke(Color.rgb(0, 0, 0, 0.35));
                 g.strokeRect(x + 0.5, y + 1.5, nw - 1, Math.max(1, kh - 3));
             }
-            drawn++;
         }
         if (join && v.joinQ() >= v.startQ() && v.joinQ() <= endQ) {
             double x = Math.floor(x(v.joinQ())) + 0.5;
@@ -230,18 +236,28 @@ final class RollPainter {
         }
         double endQ = v.startQ() + w / v.ppq();
         boolean join = !Double.isNaN(v.joinQ()) && v.joinQ() > 0;
+        boolean dense = notes.size() > 0 && v.ppq() < 12;
         for (int pass = 0; pass < 2; pass++) { // selected stems on top
+            int lastPixel = Integer.MIN_VALUE, lastVelocity = -1;
             for (int i = notes.firstSoundingAt(v.startQ()); i < notes.size() && notes.start[i] <= endQ; i++) {
                 if (notes.start[i] < v.startQ() || notes.selected[i] != (pass == 1)) continue;
-                double x = Math.floor(x(notes.start[i])) + 0.5;
+                int px = (int) Math.floor(x(notes.start[i]));
+                // one stem a pixel (the loudest shows) when notes crowd
+                if (px == lastPixel && notes.velocity[i] <= lastVelocity) continue;
+                if (px != lastPixel) lastVelocity = -1;
+                lastPixel = px;
+                lastVelocity = Math.max(lastVelocity, notes.velocity[i]);
+                double x = px + 0.5;
                 double y = velocityY(notes.velocity[i], h);
                 boolean primer = join && notes.start[i] < v.joinQ() - 1e-9;
-                Color c = notes.selected[i] ? SELECTION : primer ? PRIMER_NOTE : velocityColour(notes.velocity[i]).darker();
+                Color c = notes.selected[i] ? SELECTION : primer ? PRIMER_NOTE : STEM[notes.velocity[i]];
                 g.setStroke(c);
                 g.setLineWidth(notes.selected[i] ? 2 : 1);
                 g.strokeLine(x, h, x, y);
-                g.setFill(c);
-                g.fillOval(x - 3, y - 3, 6, 6);
+                if (!dense || notes.selected[i]) {
+                    g.setFill(c);
+                    g.fillOval(x - 3, y - 3, 6, 6);
+                }
             }
         }
         g.setLineWidth(1);
@@ -271,8 +287,22 @@ final class RollPainter {
         return (int) Math.round(Math.max(1, Math.min(127, (h - y) * 127.0 / (h - 6))));
     }
 
+    private static final Color[] FILL = new Color[128];
+    private static final Color[] STEM = new Color[128];
+
+    static {
+        for (int v = 0; v < 128; v++) {
+            FILL[v] = colourOf(v);
+            STEM[v] = FILL[v].darker();
+        }
+    }
+
     /** Soft notes cool blue, loud notes warm orange-red: dynamics readable at a glance. */
     static Color velocityColour(int velocity) {
+        return FILL[Math.max(0, Math.min(127, velocity))];
+    }
+
+    private static Color colourOf(int velocity) {
         double t = Math.max(0, Math.min(1, (velocity - 20) / 100.0));
         return Color.hsb(220 - 205 * t, 0.55 + 0.3 * t, 0.92 - 0.12 * t);
     }
