@@ -145,12 +145,20 @@ public final class GenerateView extends BorderPane {
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
 
+        Spinner<Integer> fromBar = Controls.intSpinner("generate-primer-from-bar", vm.primerFromBarProperty(), 1, 10_000, "First bar of the primer");
+        Spinner<Integer> toBar = Controls.intSpinner("generate-primer-to-bar", vm.primerToBarProperty(), 1, 10_000, "Last bar of the primer (included)");
+        fromBar.setPrefWidth(90);
+        toBar.setPrefWidth(90);
+        HBox bars = new HBox(6, new Label("Bars"), fromBar, new Label("to"), toBar);
+        bars.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bars.visibleProperty().bind(vm.primerSourceProperty().isEqualTo(PrimerSource.SELECTED_BARS));
+        bars.managedProperty().bind(bars.visibleProperty());
         Label primerName = new Label();
         primerName.setId("generate-primer-name");
         primerName.setWrapText(true);
         primerName.getStyleClass().add("primer-name");
         primerName.textProperty().bind(vm.primerTextProperty());
-        VBox box = new VBox(10, new Label("Model"), models, model, openModel, new Label("Start from"), primer, primerFile, primerName, grid, withPrimer,
+        VBox box = new VBox(10, new Label("Model"), models, model, openModel, new Label("Start from"), primer, primerFile, bars, primerName, grid, withPrimer,
                 new HBox(8, generate, cancel));
         box.getStyleClass().add("training-form");
         box.setPadding(new Insets(12));
@@ -273,6 +281,8 @@ public final class GenerateView extends BorderPane {
         roll.primerLabelProperty().bind(vm.selectedPrimerLabelProperty());
         roll.setOnTogglePlay(transport::togglePlay);
         roll.setOnSeek(transport::seek);
+        roll.setOnKeyPlayed(transport::previewNote);
+        roll.loopSecondsProperty().bind(transport.loopProperty());
         followWithTransport(vm, transport);
 
         Button midi = new Button("Export MIDI…", new FontIcon(MaterialDesignF.FILE_MUSIC_OUTLINE));
@@ -307,13 +317,22 @@ public final class GenerateView extends BorderPane {
         exports.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         exports.setPadding(new Insets(6));
 
-        VBox box = new VBox(list, exports, new TransportBar(transport), editBar(vm, roll), roll);
+        VBox box = new VBox(list, exports, new TransportBar(transport), editBar(vm, roll, transport), roll);
         VBox.setVgrow(roll, Priority.ALWAYS);
         return box;
     }
 
     /** The edit tools over the roll: draw mode, snap, quantize, undo/redo, zoom and fit, the velocity lane. */
-    private javafx.scene.control.ToolBar editBar(GenerateViewModel vm, PianoRoll roll) {
+    private javafx.scene.control.ToolBar editBar(GenerateViewModel vm, PianoRoll roll, TransportViewModel transport) {
+        javafx.scene.control.ToggleButton loop = new javafx.scene.control.ToggleButton(null, new FontIcon(MaterialDesignR.REPEAT));
+        loop.setId("roll-loop");
+        loop.setTooltip(new Tooltip("Loop the selected notes' span while playing (select notes first)"));
+        loop.setOnAction(e -> {
+            double[] span = roll.selectionSeconds();
+            if (loop.isSelected() && span != null) transport.setLoop(span[0], span[1]);
+            else transport.clearLoop();
+        });
+        transport.loopProperty().addListener((o, a, b) -> loop.setSelected(b != null));
         javafx.scene.control.ToggleButton draw = new javafx.scene.control.ToggleButton(null, new FontIcon(MaterialDesignP.PENCIL_OUTLINE));
         draw.setId("roll-draw");
         draw.setTooltip(new Tooltip("Draw notes (D): click or drag on an empty place. Without it, drag selects and double-click adds"));
@@ -368,7 +387,7 @@ public final class GenerateView extends BorderPane {
         selection.setMinWidth(0);
         javafx.scene.control.ToolBar bar = new javafx.scene.control.ToolBar(draw, new Label("Snap"), snap, quantize, strength, new Label("%"),
                 new javafx.scene.control.Separator(), undo, redo, new javafx.scene.control.Separator(), fit, wider, narrower, taller, shorter,
-                velocity, new javafx.scene.control.Separator(), selection);
+                velocity, loop, new javafx.scene.control.Separator(), selection);
         bar.getStyleClass().add("roll-tools");
         bar.disableProperty().bind(vm.selectedEditorProperty().isNull());
         return bar;

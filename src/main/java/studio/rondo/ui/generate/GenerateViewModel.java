@@ -68,6 +68,9 @@ public final class GenerateViewModel {
     private final ObjectProperty<PrimerSource> primerSource = new SimpleObjectProperty<>(PrimerSource.SELECTED_PIECE);
     private final ObjectProperty<Path> primerFile = new SimpleObjectProperty<>();
     private final IntegerProperty primerNotes = new SimpleIntegerProperty(50);
+    private final IntegerProperty primerFromBar = new SimpleIntegerProperty(1);
+    private final IntegerProperty primerToBar = new SimpleIntegerProperty(4);
+    private Supplier<List<studio.rondo.music.Note>> datasetSelection = List::of;
     private final IntegerProperty lengthNotes = new SimpleIntegerProperty(200);
     private final DoubleProperty temperature = new SimpleDoubleProperty(1.0);
     private final IntegerProperty topK = new SimpleIntegerProperty(0);
@@ -105,7 +108,7 @@ public final class GenerateViewModel {
     private long shownVersion = -1;
     // what the shown results were made from, for their names and the primer's label
     private String batchPrimerName;
-    private int batchPrimerNotes;
+    private String batchPrimerDetail;
     private String batchModelName = "model";
 
     /** The pitch range choices: the model's training range (default), the whole piano, or typed "C2-G6". */
@@ -151,6 +154,8 @@ public final class GenerateViewModel {
         primerSource.addListener((obs, old, now) -> updatePrimerText());
         primerFile.addListener((obs, old, now) -> updatePrimerText());
         primerNotes.addListener((obs, old, now) -> updatePrimerText());
+        primerFromBar.addListener((obs, old, now) -> updatePrimerText());
+        primerToBar.addListener((obs, old, now) -> updatePrimerText());
         updatePrimerText();
     }
 
@@ -167,6 +172,16 @@ public final class GenerateViewModel {
                 Piece p = selectedDatasetPiece.get();
                 yield p == null ? "No piece is selected in the Dataset workspace." : "Primer: the first " + primerNotes.get() + " notes of " + p.name();
             }
+            case SELECTED_BARS -> {
+                Piece p = selectedDatasetPiece.get();
+                yield p == null ? "No piece is selected in the Dataset workspace."
+                        : "Primer: bars " + primerFromBar.get() + "–" + primerToBar.get() + " of " + p.name();
+            }
+            case DATASET_SELECTION -> {
+                Piece p = selectedDatasetPiece.get();
+                yield p == null ? "No piece is selected in the Dataset workspace."
+                        : "Primer: the notes you select in the Dataset's piano roll (" + p.name() + ")";
+            }
             case FILE -> primerFile.get() == null ? "Choose the MIDI file to start from."
                     : "Primer: the first " + primerNotes.get() + " notes of " + primerFile.get().getFileName();
         };
@@ -174,7 +189,7 @@ public final class GenerateViewModel {
     }
 
     private String primerLabel() {
-        return batchPrimerName == null ? "Primer" : "Primer: " + batchPrimerName + ", first " + batchPrimerNotes + " notes";
+        return batchPrimerName == null ? "Primer" : "Primer: " + batchPrimerName + ", " + batchPrimerDetail;
     }
 
     private void onEdited() {
@@ -222,6 +237,14 @@ public final class GenerateViewModel {
     public ObjectProperty<PrimerSource> primerSourceProperty() { return primerSource; }
     public ObjectProperty<Path> primerFileProperty() { return primerFile; }
     public IntegerProperty primerNotesProperty() { return primerNotes; }
+    /** First and last bar (1-based, inclusive) of the primer when it is {@link PrimerSource#SELECTED_BARS}. */
+    public IntegerProperty primerFromBarProperty() { return primerFromBar; }
+    public IntegerProperty primerToBarProperty() { return primerToBar; }
+
+    /** Where the notes selected in the Dataset's roll come from ({@link PrimerSource#DATASET_SELECTION}). */
+    public void setDatasetSelection(Supplier<List<studio.rondo.music.Note>> selection) {
+        datasetSelection = selection;
+    }
     public IntegerProperty lengthNotesProperty() { return lengthNotes; }
     public DoubleProperty temperatureProperty() { return temperature; }
     public IntegerProperty topKProperty() { return topK; }
@@ -278,10 +301,33 @@ public final class GenerateViewModel {
             status.set("Choose a model first: train one in the Training workspace, or open a model file.");
             return;
         }
-        Piece datasetPiece = primerSource.get() == PrimerSource.SELECTED_PIECE ? selectedDatasetPiece.get() : null;
-        if (primerSource.get() == PrimerSource.SELECTED_PIECE && datasetPiece == null) {
+        PrimerSource from = primerSource.get() == null ? PrimerSource.NONE : primerSource.get();
+        boolean fromDataset = from == PrimerSource.SELECTED_PIECE || from == PrimerSource.SELECTED_BARS || from == PrimerSource.DATASET_SELECTION;
+        Piece datasetPiece = fromDataset ? selectedDatasetPiece.get() : null;
+        if (fromDataset && datasetPiece == null) {
             status.set("Select a piece in the Dataset workspace to start from, or choose another primer.");
             return;
+        }
+        List<studio.rondo.music.Note> chosenNotes = from == PrimerSource.DATASET_SELECTION ? datasetSelection.get() : List.of();
+        if (from == PrimerSource.DATASET_SELECTION && chosenNotes.isEmpty()) {
+            status.set("Select the notes to start from in the Dataset's piano roll (click, Shift+click or drag a rubber band).");
+            return;
+        }
+        int barFrom = primerFromBar.get(), barTo = primerToBar.get();
+        double[] barSeconds = null;
+        if (from == PrimerSource.SELECTED_BARS) {
+            if (barFrom < 1 || barTo < barFrom) {
+                status.set("Primer bars: from bar " + barFrom + " to bar " + barTo + " is no range (the first bar is 1).");
+                return;
+            }
+            var sigs = datasetPiece.metadata().timeSignatures();
+            var map = datasetPiece.tempoMap();
+            barSeconds = new double[] {map.secondsAt(studio.rondo.music.Meter.barTick(sigs, map.resolution(), barFrom)),
+                    map.secondsAt(studio.rondo.music.Meter.barTick(sigs, map.resolution(), barTo + 1))};
+            if (barSeconds[0] >= datasetPiece.durationSeconds()) {
+                status.set("Primer bars: " + datasetPiece.name() + " ends before bar " + barFrom + ".");
+                return;
+            }
         }
         if (primerSource.get() == PrimerSource.FILE && primerFile.get() == null) {
             status.set("Choose the MIDI file to start from.");
@@ -312,12 +358,18 @@ public final class GenerateViewModel {
         boolean withPrimer = includePrimer.get();
         String primerName = switch (source) {
             case NONE -> null;
-            case SELECTED_PIECE -> datasetPiece.name();
+            case SELECTED_PIECE, SELECTED_BARS, DATASET_SELECTION -> datasetPiece.name();
             case FILE -> file.getFileName().toString().replaceAll("(?i)\\.midi?$", "");
         };
         ModelChoice choice = modelChoice.get();
         String modelName = choice != null && choice.isBundled() ? choice.bundled().name()
                 : model.getFileName().toString().replaceAll("(?i)\\.zip$", "");
+        double[] barRange = barSeconds;
+        String primerDetail = switch (source) {
+            case SELECTED_BARS -> "bars " + barFrom + "–" + barTo;
+            case DATASET_SELECTION -> chosenNotes.size() + " selected notes";
+            default -> "first " + count + " notes";
+        };
         cancelRequested.set(false);
         running.set(true);
         progress.set(-1);
@@ -329,6 +381,9 @@ public final class GenerateViewModel {
                 Primer primer = switch (source) {
                     case NONE -> Primer.none();
                     case SELECTED_PIECE -> Primer.firstNotes(datasetPiece, count);
+                    case SELECTED_BARS -> Primer.range(datasetPiece, barRange[0], barRange[1]);
+                    case DATASET_SELECTION -> Primer.ofNotes(primerName, chosenNotes.stream().map(nt -> new Piece.TimedNote(nt.pitch(), nt.velocity(),
+                            nt.channel(), nt.startSeconds(), nt.endSeconds())).toList(), datasetPiece.tempoMap().bpmAt(chosenNotes.get(0).startTick()));
                     case FILE -> Primer.firstNotes(file, count);
                 };
                 GenerationRequest request = new GenerationRequest(primer, length, sampling, n, withPrimer, range, dyn, quantize);
@@ -346,7 +401,7 @@ public final class GenerateViewModel {
             running.set(false);
             progress.set(1);
             batchPrimerName = primerName;
-            batchPrimerNotes = count;
+            batchPrimerDetail = primerDetail;
             batchModelName = modelName;
             selected.set(null);
             editors.clear();

@@ -75,6 +75,7 @@ public class PianoRoll extends Region {
     private final StringProperty primerLabel = new SimpleStringProperty(this, "primerLabel");
     private final BooleanProperty velocityLane = new SimpleBooleanProperty(this, "velocityLane", false);
     private final BooleanProperty drawMode = new SimpleBooleanProperty(this, "drawMode", false);
+    private final ObjectProperty<double[]> loopSeconds = new SimpleObjectProperty<>(this, "loopSeconds");
     private final ReadOnlyStringWrapper selectionText = new ReadOnlyStringWrapper(this, "selectionText", "");
     private Runnable onTogglePlay;
     private DoubleConsumer onSeek;
@@ -135,6 +136,7 @@ public class PianoRoll extends Region {
         joinSeconds.addListener((obs, old, now) -> requestRedraw());
         primerLabel.addListener((obs, old, now) -> requestRedraw());
         snap.addListener((obs, old, now) -> requestRedraw());
+        loopSeconds.addListener((obs, old, now) -> requestRedraw());
         velocityLane.addListener((obs, old, now) -> {
             lane.setVisible(now);
             laneCorner.setVisible(now);
@@ -223,6 +225,22 @@ public class PianoRoll extends Region {
     /** In draw mode a click on an empty place adds a note (else it starts a rubber band; double-click adds). */
     public BooleanProperty drawModeProperty() {
         return drawMode;
+    }
+
+    /** The range the player loops, {start, end} in seconds, drawn on the ruler; null for none. */
+    public ObjectProperty<double[]> loopSecondsProperty() {
+        return loopSeconds;
+    }
+
+    /** The selected notes' span in seconds {first onset, last release}; null without a selection. */
+    public double[] selectionSeconds() {
+        if (shown == null || shown.selectionSize() == 0) return null;
+        double from = Double.MAX_VALUE, to = 0;
+        for (NoteRef r : shown.selected()) {
+            from = Math.min(from, r.note().startSeconds());
+            to = Math.max(to, r.note().endSeconds());
+        }
+        return new double[] {from, to};
     }
 
     /** "3 of 120 notes selected", for a status line. */
@@ -517,9 +535,11 @@ public class PianoRoll extends Region {
         TempoMap map = tempoMap();
         double joinQ = Double.isNaN(joinSeconds.get()) ? Double.NaN : MusicalGrid.quarterAt(map, joinSeconds.get());
         double playQ = Double.isNaN(playhead.get()) ? Double.NaN : MusicalGrid.quarterAt(map, playhead.get());
+        double[] loop = loopSeconds.get();
+        double[] loopQ = loop == null ? null : new double[] {MusicalGrid.quarterAt(map, loop[0]), MusicalGrid.quarterAt(map, loop[1])};
         RollPainter painter = new RollPainter(new RollPainter.View(notes, shown == null ? List.of() : shown.timeSignatures(), resolution(),
                 hbar.getValue(), pixelsPerQuarter.get(), vbar.getValue(), keyHeight.get(), joinQ, primerLabel.get(), snap.get(), hoverKey,
-                band, playQ));
+                band, playQ, loopQ));
         painter.paintKeyboard(keyboard.getGraphicsContext2D(), keyboard.getWidth(), keyboard.getHeight());
         lastDrawnNotes = painter.paintRoll(roll.getGraphicsContext2D(), roll.getWidth(), roll.getHeight(), RULER_HEIGHT);
         if (velocityLane.get()) {

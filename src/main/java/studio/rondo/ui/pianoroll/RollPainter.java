@@ -32,7 +32,8 @@ final class RollPainter {
 
     /** What one frame shows. Quarters are quarter notes from the piece's start. */
     record View(RollNotes notes, List<TimeSignature> signatures, int resolution, double startQ, double ppq, double keysScrolled,
-                double keyHeight, double joinQ, String primerLabel, SnapGrid snap, int hoverKey, double[] band, double playheadQ) {
+                double keyHeight, double joinQ, String primerLabel, SnapGrid snap, int hoverKey, double[] band, double playheadQ,
+                double[] loopQ) {
     }
 
     private final View v;
@@ -143,6 +144,13 @@ final class RollPainter {
                 g.setFill(TEXT);
                 g.fillText(line.label(), x + 3, top / 2);
             }
+        }
+        if (v.loopQ() != null) {
+            double a = x(v.loopQ()[0]), b = x(v.loopQ()[1]);
+            g.setFill(Color.rgb(228, 87, 46, 0.30));
+            g.fillRect(a, 0, b - a, top);
+            g.setFill(Color.rgb(228, 87, 46, 0.05));
+            g.fillRect(a, top, b - a, h - top);
         }
         g.setStroke(BAR_LINE);
         g.strokeLine(0, top - 0.5, w, top - 0.5);
@@ -271,11 +279,11 @@ final class RollPainter {
         g.setStroke(Color.web("#c3c9d4"));
         g.strokeLine(0, 0.5, w, 0.5);
         g.strokeLine(w - 0.5, 0, w - 0.5, h);
-        label(g, "Velocity", 4, 10, TEXT);
+        label(g, "Vel.", 4, h - 9, TEXT);
         g.setFont(Font.font(9));
         g.setFill(Color.web("#7a8396"));
-        g.fillText("127", w - 22, velocityY(127, h) + 4);
-        g.fillText("64", w - 16, velocityY(64, h));
+        g.fillText("127", w - 20, velocityY(127, h) + 5);
+        if (h >= 50) g.fillText("64", w - 15, velocityY(64, h));
     }
 
     /** y of a velocity in a lane {@code h} high (3 px margin at the top). */

@@ -66,6 +66,10 @@ public final class StudioWindow {
         // A model just trained is the one to generate with.
         training.trainedModelProperty().addListener((obs, old, now) -> generate.modelFileProperty().set(now));
         generate.followDatasetPiece(dataset.selectedPieceProperty());
+        generate.setDatasetSelection(() -> {
+            var editor = dataset.selectedEditorProperty().get();
+            return editor == null ? java.util.List.of() : editor.selected().stream().map(studio.rondo.music.edit.NoteRef::note).toList();
+        });
         if (settings.exportFolder != null) generate.exportFolderProperty().set(java.nio.file.Path.of(settings.exportFolder));
         generate.exportFolderProperty().addListener((obs, old, now) -> settings.exportFolder = now == null ? null : now.toString());
         viewModel.setMidiOpener(file -> dataset.add(java.util.List.of(file), true));

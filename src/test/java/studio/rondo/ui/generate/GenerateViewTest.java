@@ -208,6 +208,39 @@ class GenerateViewTest {
     }
 
     @Test
+    void aPrimerFromBarsOrFromTheDatasetRollsSelectionIsShadedAndNamed(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.modelFileProperty().set(model);
+            vm.variationsProperty().set(1);
+            vm.lengthNotesProperty().set(12);
+            vm.includePrimerProperty().set(true);
+            vm.primerSourceProperty().set(PrimerSource.SELECTED_BARS);
+            vm.primerFromBarProperty().set(2);
+            vm.primerToBarProperty().set(3);
+        });
+        assertEquals("Primer: bars 2–3 of tune0", vm.primerTextProperty().get());
+        generateAndWait(robot);
+        GenerationResult r = vm.results().get(0);
+        // two 4/4 bars of eighth notes (tune0's notes 8..23); the join is at the last one's onset
+        List<Integer> expected = primer.notes().subList(8, 23).stream().map(Note::pitch).toList();
+        assertEquals(expected, r.piece().notes().subList(0, 15).stream().map(Note::pitch).toList());
+        assertEquals(15, r.piece().notes().stream().filter(n -> n.startSeconds() < r.joinSeconds() - 1e-9).count());
+        assertEquals("Primer: tune0, bars 2–3", vm.selectedPrimerLabelProperty().get());
+        PianoRoll roll = robot.lookup("#generate-roll").queryAs(PianoRoll.class);
+        assertEquals("Primer: tune0, bars 2–3", roll.primerLabelProperty().get(), "the roll names the shaded primer");
+
+        robot.interact(() -> {
+            vm.setDatasetSelection(() -> primer.notes().subList(20, 25));
+            vm.primerSourceProperty().set(PrimerSource.DATASET_SELECTION);
+        });
+        generateAndWait(robot);
+        GenerationResult s = vm.results().get(0);
+        assertEquals(primer.notes().subList(20, 24).stream().map(Note::pitch).toList(),
+                s.piece().notes().subList(0, 4).stream().map(Note::pitch).toList(), "the selected notes start the result");
+        assertEquals("Primer: tune0, 5 selected notes", vm.selectedPrimerLabelProperty().get());
+    }
+
+    @Test
     void asksForAModelBeforeGenerating(FxRobot robot) {
         robot.clickOn("#generate-start");
         WaitForAsyncUtils.waitForFxEvents();
