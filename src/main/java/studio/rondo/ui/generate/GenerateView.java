@@ -43,13 +43,17 @@ import studio.rondo.ui.player.TransportViewModel;
 
 /** The Generate workspace: model and controls on the left, variations with piano roll and playback on the right. */
 public final class GenerateView extends BorderPane {
+    private HBox generateButtons;
 
     public GenerateView(GenerateViewModel vm, TransportViewModel transport) {
         setId("workspace-generate");
         ScrollPane form = new ScrollPane(form(vm));
         form.setFitToWidth(true);
-        form.setMinWidth(300);
-        SplitPane split = new SplitPane(form, results(vm, transport));
+        // Generate and Cancel stay in view below the form, however short the window
+        BorderPane left = new BorderPane(form);
+        left.setBottom(generateButtons);
+        left.setMinWidth(300);
+        SplitPane split = new SplitPane(left, results(vm, transport));
         split.setDividerPositions(0.33);
         setCenter(split);
         setBottom(progressRow(vm));
@@ -158,8 +162,10 @@ public final class GenerateView extends BorderPane {
         primerName.setWrapText(true);
         primerName.getStyleClass().add("primer-name");
         primerName.textProperty().bind(vm.primerTextProperty());
-        VBox box = new VBox(10, new Label("Model"), models, model, openModel, new Label("Start from"), primer, primerFile, bars, primerName, grid, withPrimer,
-                new HBox(8, generate, cancel));
+        VBox box = new VBox(10, new Label("Model"), models, model, openModel, new Label("Start from"), primer, primerFile, bars, primerName, grid, withPrimer);
+        generateButtons = new HBox(8, generate, cancel);
+        generateButtons.getStyleClass().add("generate-buttons");
+        generateButtons.setPadding(new Insets(8, 12, 8, 12));
         box.getStyleClass().add("training-form");
         box.setPadding(new Insets(12));
         return box;
