@@ -353,9 +353,24 @@ public final class GenerateView extends BorderPane {
         quantize.setTooltip(new Tooltip("Move the selected notes' onsets towards the snap grid by the strength (Q)"));
         quantize.setOnAction(e -> roll.quantizeSelection());
         Spinner<Integer> strength = new Spinner<>(0, 100, 100, 10);
+        strength.getValueFactory().setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : v + " %";
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                try {
+                    return Integer.parseInt(text.replace("%", "").trim());
+                } catch (NumberFormatException e) {
+                    return 100;
+                }
+            }
+        });
         strength.setId("roll-quantize-strength");
         strength.setEditable(true);
-        strength.setPrefWidth(76);
+        strength.setPrefWidth(84);
         strength.setTooltip(new Tooltip("Quantize strength: 100 % puts onsets on the grid, 50 % halfway"));
         strength.valueProperty().addListener((o, a, b) -> roll.quantizeStrengthProperty().set(b / 100.0));
         Button undo = new Button(null, new FontIcon(MaterialDesignU.UNDO));
@@ -384,16 +399,17 @@ public final class GenerateView extends BorderPane {
         Button shorter = new Button(null, new FontIcon(MaterialDesignA.ARROW_COLLAPSE_VERTICAL));
         shorter.setTooltip(new Tooltip("Shorter keys: more octaves in view"));
         shorter.setOnAction(e -> roll.zoomKeys(0.8));
-        javafx.scene.control.ToggleButton velocity = new javafx.scene.control.ToggleButton("Velocity");
+        javafx.scene.control.ToggleButton velocity = new javafx.scene.control.ToggleButton(null, new FontIcon(MaterialDesignC.CHART_BAR));
         velocity.setTooltip(new Tooltip("Show the velocity lane under the roll; drag a stem to change a note's velocity (all selected ones move together)"));
         velocity.selectedProperty().bindBidirectional(roll.velocityLaneProperty());
         Label selection = new Label();
         selection.setId("roll-selection");
         selection.textProperty().bind(roll.selectionTextProperty());
         selection.setMinWidth(0);
-        javafx.scene.control.ToolBar bar = new javafx.scene.control.ToolBar(draw, new Label("Snap"), snap, quantize, strength, new Label("%"),
-                new javafx.scene.control.Separator(), undo, redo, new javafx.scene.control.Separator(), fit, wider, narrower, taller, shorter,
-                velocity, loop, new javafx.scene.control.Separator(), selection);
+        // the selection count comes before the view buttons: those are also in the View menu when the bar overflows
+        javafx.scene.control.ToolBar bar = new javafx.scene.control.ToolBar(draw, new Label("Snap"), snap, quantize, strength,
+                new javafx.scene.control.Separator(), undo, redo, new javafx.scene.control.Separator(), selection,
+                new javafx.scene.control.Separator(), fit, wider, narrower, taller, shorter, velocity, loop);
         bar.getStyleClass().add("roll-tools");
         bar.disableProperty().bind(vm.selectedEditorProperty().isNull());
         return bar;
