@@ -17,6 +17,12 @@ public final class Settings {
     /** The model Generate uses: "bundled:NAME" or a model file's path; null until one is chosen (a first start picks the default bundled model). */
     public String generateModel;
 
+    /** The folder exports went to last (dialogs open there); null for none yet. */
+    public String exportFolder;
+
+    /** MIDI files opened through File > Open MIDI, newest first (at most 10). */
+    public java.util.List<String> recentFiles = new java.util.ArrayList<>();
+
     // Engine
     /** Engine threads (the fused LSTM's); 0 means the default, all cores up to 8. */
     public int threads;

@@ -62,6 +62,13 @@ public final class Meter {
         return bar + (int) ((tick - segmentStart) / barTicks(sig, resolution));
     }
 
+    /** The tick where bar {@code bar} (1 = the first) starts, counting bars through every signature. */
+    public static long barTick(List<TimeSignature> signatures, int resolution, int bar) {
+        long tick = 0;
+        for (int b = 1; b < bar; b++) tick += barTicks(at(signatures, tick), resolution);
+        return tick;
+    }
+
     /** "3/4". */
     public static String name(TimeSignature sig) {
         return sig.numerator() + "/" + sig.denominator();

@@ -383,6 +383,24 @@ public final class Player implements AutoCloseable {
     }
 
     /** Pedal up and all notes off on every channel, so nothing keeps sounding after a stop or a jump. */
+    /**
+     * Sounds one key for {@code millis} on channel 0 (clicking a key of the piano roll), beside
+     * whatever plays. Opens the audio output first if needed.
+     */
+    public synchronized void previewNote(int pitch, int velocity, long millis) throws AudioUnavailableException {
+        checkOpen();
+        openAudio();
+        if (synthReceiver == null) return;
+        Receiver r = synthReceiver;
+        try {
+            r.send(new ShortMessage(ShortMessage.NOTE_ON, 0, pitch, Math.max(1, Math.min(127, velocity))), -1);
+            ShortMessage off = new ShortMessage(ShortMessage.NOTE_OFF, 0, pitch, 0);
+            clock.schedule(() -> r.send(off, -1), millis, TimeUnit.MILLISECONDS);
+        } catch (InvalidMidiDataException | RejectedExecutionException e) {
+            throw new IllegalArgumentException("pitch " + pitch, e);
+        }
+    }
+
     private void silenceNotes() {
         if (synthReceiver == null) return;
         try {

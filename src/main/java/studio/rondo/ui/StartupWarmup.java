@@ -14,7 +14,7 @@ final class StartupWarmup {
     private static final List<String> CLASSES = List.of(
             "studio.rondo.ui.shell.StudioWindow", "studio.rondo.ui.shell.MainView", "studio.rondo.ui.shell.MainViewModel",
             "studio.rondo.ui.shell.NavigationBar", "studio.rondo.ui.dataset.DatasetView", "studio.rondo.ui.dataset.DatasetViewModel",
-            "studio.rondo.ui.pianoroll.PianoRoll", "studio.rondo.ui.pianoroll.RollPainter", "studio.rondo.ui.pianoroll.TimeGrid",
+            "studio.rondo.ui.pianoroll.PianoRoll", "studio.rondo.ui.pianoroll.RollPainter", "studio.rondo.ui.pianoroll.MusicalGrid",
             "studio.rondo.ui.player.TransportBar", "studio.rondo.ui.player.TransportViewModel",
             "studio.rondo.ui.training.TrainingViewModel", "studio.rondo.ui.generate.GenerateViewModel",
             "studio.rondo.dataset.Corpus", "studio.rondo.dataset.CorpusManifest", "studio.rondo.engine.model.Hyperparameters",

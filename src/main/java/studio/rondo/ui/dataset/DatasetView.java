@@ -62,7 +62,11 @@ public final class DatasetView extends BorderPane {
         PianoRoll roll = new PianoRoll();
         roll.setId("dataset-roll");
         roll.pieceProperty().bind(vm.selectedPieceProperty());
+        roll.editorProperty().bind(vm.selectedEditorProperty()); // read-only: select notes to start a generation from
         roll.playheadProperty().bind(transport.positionProperty());
+        roll.setOnTogglePlay(transport::togglePlay);
+        roll.setOnSeek(transport::seek);
+        roll.setOnKeyPlayed(transport::previewNote);
         SharedTransport.follow(this, vm.selectedPieceProperty(), transport);
         VBox bottom = new VBox(new TransportBar(transport), roll);
         VBox.setVgrow(roll, Priority.ALWAYS);

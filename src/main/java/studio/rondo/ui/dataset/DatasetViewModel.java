@@ -52,6 +52,7 @@ public final class DatasetViewModel {
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ObjectProperty<CorpusEntry> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Piece> selectedPiece = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<studio.rondo.music.edit.PieceEditor> selectedEditor = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper totalsText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
@@ -73,6 +74,7 @@ public final class DatasetViewModel {
     private volatile BackgroundTask.Progress currentProgress;
 
     public DatasetViewModel(Path manifest, Executor executor) {
+        selectedPiece.addListener((obs, old, now) -> selectedEditor.set(now == null ? null : new studio.rondo.music.edit.PieceEditor(now)));
         this.manifest = manifest;
         // Corpus work in order: a folder added while the saved corpus reopens goes into the reopened one.
         this.executor = new SerialExecutor(executor);
@@ -92,6 +94,14 @@ public final class DatasetViewModel {
 
     public ObjectProperty<CorpusEntry> selectedProperty() {
         return selected;
+    }
+
+    /**
+     * The selected piece in a read-only editor: the roll shows it and selects in it, and the Generate
+     * workspace can start from the notes selected there. Null when no piece is selected.
+     */
+    public ReadOnlyObjectProperty<studio.rondo.music.edit.PieceEditor> selectedEditorProperty() {
+        return selectedEditor.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Piece> selectedPieceProperty() {

@@ -27,24 +27,33 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
+import java.util.List;
 import javafx.util.StringConverter;
 import studio.rondo.engine.generate.Dynamics;
 import studio.rondo.engine.generate.GenerationResult;
 import studio.rondo.ui.common.Controls;
 import studio.rondo.ui.pianoroll.PianoRoll;
 import studio.rondo.ui.player.TransportBar;
-import studio.rondo.ui.player.SharedTransport;
 import studio.rondo.ui.player.TransportViewModel;
 
 /** The Generate workspace: model and controls on the left, variations with piano roll and playback on the right. */
 public final class GenerateView extends BorderPane {
+    private HBox generateButtons;
 
     public GenerateView(GenerateViewModel vm, TransportViewModel transport) {
         setId("workspace-generate");
         ScrollPane form = new ScrollPane(form(vm));
         form.setFitToWidth(true);
-        form.setMinWidth(300);
-        SplitPane split = new SplitPane(form, results(vm, transport));
+        // Generate and Cancel stay in view below the form, however short the window
+        BorderPane left = new BorderPane(form);
+        left.setBottom(generateButtons);
+        left.setMinWidth(300);
+        SplitPane split = new SplitPane(left, results(vm, transport));
         split.setDividerPositions(0.33);
         setCenter(split);
         setBottom(progressRow(vm));
@@ -140,8 +149,23 @@ public final class GenerateView extends BorderPane {
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
 
-        VBox box = new VBox(10, new Label("Model"), models, model, openModel, new Label("Start from"), primer, primerFile, grid, withPrimer,
-                new HBox(8, generate, cancel));
+        Spinner<Integer> fromBar = Controls.intSpinner("generate-primer-from-bar", vm.primerFromBarProperty(), 1, 10_000, "First bar of the primer");
+        Spinner<Integer> toBar = Controls.intSpinner("generate-primer-to-bar", vm.primerToBarProperty(), 1, 10_000, "Last bar of the primer (included)");
+        fromBar.setPrefWidth(90);
+        toBar.setPrefWidth(90);
+        HBox bars = new HBox(6, new Label("Bars"), fromBar, new Label("to"), toBar);
+        bars.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bars.visibleProperty().bind(vm.primerSourceProperty().isEqualTo(PrimerSource.SELECTED_BARS));
+        bars.managedProperty().bind(bars.visibleProperty());
+        Label primerName = new Label();
+        primerName.setId("generate-primer-name");
+        primerName.setWrapText(true);
+        primerName.getStyleClass().add("primer-name");
+        primerName.textProperty().bind(vm.primerTextProperty());
+        VBox box = new VBox(10, new Label("Model"), models, model, openModel, new Label("Start from"), primer, primerFile, bars, primerName, grid, withPrimer);
+        generateButtons = new HBox(8, generate, cancel);
+        generateButtons.getStyleClass().add("generate-buttons");
+        generateButtons.setPadding(new Insets(8, 12, 8, 12));
         box.getStyleClass().add("training-form");
         box.setPadding(new Insets(12));
         return box;
@@ -214,47 +238,94 @@ public final class GenerateView extends BorderPane {
         return new HBox(6, grid, strength, new Label("%"));
     }
 
-    private VBox results(GenerateViewModel vm, TransportViewModel transport) {
+    private SplitPane results(GenerateViewModel vm, TransportViewModel transport) {
         ListView<GenerationResult> list = new ListView<>(vm.results());
         list.setId("generate-results");
-        list.setPrefHeight(150);
+        list.setPrefHeight(104);
+        list.setMinHeight(70);
         list.setPlaceholder(new Label("Generated variations appear here."));
         list.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(GenerationResult r, boolean empty) {
                 super.updateItem(r, empty);
-                setText(empty || r == null ? null : GenerateViewModel.describe(r));
+                setText(empty || r == null ? null : vm.describeEdited(r));
             }
         });
+        list.setTooltip(new Tooltip("Drag a variation out of here into your DAW or onto the desktop: it arrives as a .mid file, with your edits"));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
         vm.selectedProperty().addListener((o, a, b) -> {
             if (b != null && list.getSelectionModel().getSelectedItem() != b) list.getSelectionModel().select(b);
         });
+        vm.undoTextProperty().addListener((o, a, b) -> list.refresh()); // the ✎ mark of an edited variation
+        list.setOnDragDetected(e -> {
+            GenerationResult r = list.getSelectionModel().getSelectedItem();
+            if (r == null) return;
+            try {
+                java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("rondo-drag");
+                java.nio.file.Path file = dir.resolve(vm.defaultFileName(r, ".mid"));
+                studio.rondo.midi.MidiWriter.write(vm.editedPiece(r), file);
+                file.toFile().deleteOnExit();
+                dir.toFile().deleteOnExit();
+                javafx.scene.input.Dragboard db = list.startDragAndDrop(javafx.scene.input.TransferMode.COPY);
+                javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+                content.putFiles(List.of(file.toFile()));
+                db.setContent(content);
+            } catch (java.io.IOException ex) {
+                // nothing to drag: the export buttons still work
+            }
+            e.consume();
+        });
 
         PianoRoll roll = new PianoRoll();
         roll.setId("generate-roll");
-        roll.pieceProperty().bind(Bindings.createObjectBinding(() -> vm.selectedProperty().get() == null ? null
-                : vm.selectedProperty().get().piece(), vm.selectedProperty()));
+        roll.editableProperty().set(true);
+        roll.velocityLaneProperty().set(true);
+        roll.editorProperty().bind(vm.selectedEditorProperty());
+        roll.pieceProperty().bind(vm.selectedPieceProperty());
         roll.playheadProperty().bind(transport.positionProperty());
         roll.joinSecondsProperty().bind(vm.selectedJoinProperty());
-        SharedTransport.follow(this, roll.pieceProperty(), transport);
+        roll.primerLabelProperty().bind(vm.selectedPrimerLabelProperty());
+        roll.setOnTogglePlay(transport::togglePlay);
+        roll.setOnSeek(transport::seek);
+        roll.setOnKeyPlayed(transport::previewNote);
+        roll.loopSecondsProperty().bind(transport.loopProperty());
+        followWithTransport(vm, transport);
 
         Button midi = new Button("Export MIDI…", new FontIcon(MaterialDesignF.FILE_MUSIC_OUTLINE));
         midi.setId("generate-export-midi");
         midi.disableProperty().bind(vm.selectedProperty().isNull());
-        midi.setOnAction(e -> save("MIDI files", "*.mid", ".mid").ifPresent(f -> vm.exportMidi(vm.selectedProperty().get(), f)));
+        midi.setOnAction(e -> save(vm, "MIDI files", "*.mid", ".mid").ifPresent(f -> vm.exportMidi(vm.selectedProperty().get(), f)));
         Button wav = new Button("Export WAV…", new FontIcon(MaterialDesignW.WAVEFORM));
         wav.setId("generate-export-wav");
         wav.disableProperty().bind(vm.selectedProperty().isNull());
-        wav.setOnAction(e -> save("WAV audio", "*.wav", ".wav").ifPresent(f -> vm.exportWav(vm.selectedProperty().get(), f)));
-        CheckBox normalize = new CheckBox("Normalise WAV (peak −1 dBFS)");
+        wav.setOnAction(e -> save(vm, "WAV audio", "*.wav", ".wav").ifPresent(f -> vm.exportWav(vm.selectedProperty().get(), f)));
+        Button all = new Button("Export all…", new FontIcon(MaterialDesignF.FOLDER_DOWNLOAD_OUTLINE));
+        all.setId("generate-export-all");
+        all.setTooltip(new Tooltip("Write every variation, with your edits, into one folder (named by piece, model, seed and variation)"));
+        all.disableProperty().bind(Bindings.isEmpty(vm.results()));
+        all.setOnAction(e -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle("Export all variations to");
+            File start = initialFolder(vm);
+            if (start != null) chooser.setInitialDirectory(start);
+            File dir = chooser.showDialog(getScene().getWindow());
+            if (dir != null) vm.exportAll(dir.toPath());
+        });
+        CheckBox wavToo = new CheckBox("with WAV");
+        wavToo.setId("generate-export-all-wav");
+        wavToo.setTooltip(new Tooltip("Export all writes a .wav beside each .mid"));
+        wavToo.selectedProperty().bindBidirectional(vm.exportWavTooProperty());
+        CheckBox normalize = new CheckBox("Normalise WAV");
         normalize.setId("generate-normalize");
+        normalize.setTooltip(new Tooltip("WAV exports peak at −1 dBFS"));
         normalize.selectedProperty().bindBidirectional(vm.normalizeWavProperty());
-        HBox exports = new HBox(8, midi, wav, normalize);
+        javafx.scene.layout.FlowPane exports = new javafx.scene.layout.FlowPane(8, 4, midi, wav, all, wavToo, normalize);
         exports.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         exports.setPadding(new Insets(6));
 
-        VBox box = new VBox(list, exports, new TransportBar(transport), roll);
+        VBox variations = new VBox(list, exports);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox editing = new VBox(new TransportBar(transport), editBar(vm, roll, transport), roll);
         VBox.setVgrow(roll, Priority.ALWAYS);
         // The Report beside the variations; its button shows a copied run in the roll.
         vm.selectedProperty().addListener((o, a, b) -> {
@@ -267,18 +338,132 @@ public final class GenerateView extends BorderPane {
                     "copied: " + copied.longestRun() + " notes from " + copied.source() + ", bar " + copied.sourceBar()));
             roll.showPassage(copied.startSeconds(), copied.endSeconds());
         });
-        SplitPane split = new SplitPane(box, report);
-        split.setDividerPositions(0.6);
-        SplitPane.setResizableWithParent(report, false);
-        VBox outer = new VBox(split);
-        VBox.setVgrow(split, Priority.ALWAYS);
+        // Variations and their Report side by side; the roll and its tools below at the full width.
+        SplitPane top = new SplitPane(variations, report);
+        top.setDividerPositions(0.6);
+        SplitPane outer = new SplitPane(top, editing);
+        outer.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        outer.setDividerPositions(0.42);
         return outer;
     }
 
-    private java.util.Optional<java.nio.file.Path> save(String what, String pattern, String extension) {
+    /** The edit tools over the roll: draw mode, snap, quantize, undo/redo, zoom and fit, the velocity lane. */
+    private javafx.scene.control.ToolBar editBar(GenerateViewModel vm, PianoRoll roll, TransportViewModel transport) {
+        javafx.scene.control.ToggleButton loop = new javafx.scene.control.ToggleButton(null, new FontIcon(MaterialDesignR.REPEAT));
+        loop.setId("roll-loop");
+        loop.setTooltip(new Tooltip("Loop the selected notes' span while playing (select notes first)"));
+        loop.setOnAction(e -> {
+            double[] span = roll.selectionSeconds();
+            if (loop.isSelected() && span != null) transport.setLoop(span[0], span[1]);
+            else transport.clearLoop();
+        });
+        transport.loopProperty().addListener((o, a, b) -> loop.setSelected(b != null));
+        javafx.scene.control.ToggleButton draw = new javafx.scene.control.ToggleButton(null, new FontIcon(MaterialDesignP.PENCIL_OUTLINE));
+        draw.setId("roll-draw");
+        draw.setTooltip(new Tooltip("Draw notes (D): click or drag on an empty place. Without it, drag selects and double-click adds"));
+        draw.selectedProperty().bindBidirectional(roll.drawModeProperty());
+        ComboBox<studio.rondo.music.edit.SnapGrid> snap = new ComboBox<>();
+        snap.setId("roll-snap");
+        snap.getItems().setAll(studio.rondo.music.edit.SnapGrid.values());
+        snap.valueProperty().bindBidirectional(roll.snapProperty());
+        snap.setTooltip(new Tooltip("Snap: moves, lengths and new notes land on this grid (hold Alt while dragging for none)"));
+        Button quantize = new Button("Quantize", new FontIcon(MaterialDesignM.MAGNET));
+        quantize.setId("roll-quantize");
+        quantize.setTooltip(new Tooltip("Move the selected notes' onsets towards the snap grid by the strength (Q)"));
+        quantize.setOnAction(e -> roll.quantizeSelection());
+        Spinner<Integer> strength = new Spinner<>(0, 100, 100, 10);
+        strength.getValueFactory().setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : v + " %";
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                try {
+                    return Integer.parseInt(text.replace("%", "").trim());
+                } catch (NumberFormatException e) {
+                    return 100;
+                }
+            }
+        });
+        strength.setId("roll-quantize-strength");
+        strength.setEditable(true);
+        strength.setPrefWidth(84);
+        strength.setTooltip(new Tooltip("Quantize strength: 100 % puts onsets on the grid, 50 % halfway"));
+        strength.valueProperty().addListener((o, a, b) -> roll.quantizeStrengthProperty().set(b / 100.0));
+        Button undo = new Button(null, new FontIcon(MaterialDesignU.UNDO));
+        undo.setId("roll-undo");
+        undo.disableProperty().bind(vm.undoTextProperty().isEmpty());
+        undo.setOnAction(e -> roll.undo());
+        Tooltip undoTip = new Tooltip();
+        undoTip.textProperty().bind(Bindings.createStringBinding(() -> vm.undoTextProperty().get() + " (Ctrl+Z)", vm.undoTextProperty()));
+        undo.setTooltip(undoTip);
+        Button redo = new Button(null, new FontIcon(MaterialDesignR.REDO));
+        redo.setId("roll-redo");
+        redo.setTooltip(new Tooltip("Redo (Ctrl+Shift+Z)"));
+        redo.setOnAction(e -> roll.redo());
+        Button fit = new Button(null, new FontIcon(MaterialDesignF.FIT_TO_PAGE_OUTLINE));
+        fit.setTooltip(new Tooltip("Fit the piece's length and pitch range (View > Fit, Ctrl+0)"));
+        fit.setOnAction(e -> roll.fit());
+        Button wider = new Button(null, new FontIcon(MaterialDesignM.MAGNIFY_PLUS_OUTLINE));
+        wider.setTooltip(new Tooltip("Zoom in time (Ctrl+wheel)"));
+        wider.setOnAction(e -> roll.zoom(1.5, 0));
+        Button narrower = new Button(null, new FontIcon(MaterialDesignM.MAGNIFY_MINUS_OUTLINE));
+        narrower.setTooltip(new Tooltip("Zoom out in time (Ctrl+wheel)"));
+        narrower.setOnAction(e -> roll.zoom(1 / 1.5, 0));
+        Button taller = new Button(null, new FontIcon(MaterialDesignA.ARROW_EXPAND_VERTICAL));
+        taller.setTooltip(new Tooltip("Taller keys (Ctrl+Shift+wheel)"));
+        taller.setOnAction(e -> roll.zoomKeys(1.25));
+        Button shorter = new Button(null, new FontIcon(MaterialDesignA.ARROW_COLLAPSE_VERTICAL));
+        shorter.setTooltip(new Tooltip("Shorter keys: more octaves in view"));
+        shorter.setOnAction(e -> roll.zoomKeys(0.8));
+        javafx.scene.control.ToggleButton velocity = new javafx.scene.control.ToggleButton(null, new FontIcon(MaterialDesignC.CHART_BAR));
+        velocity.setTooltip(new Tooltip("Show the velocity lane under the roll; drag a stem to change a note's velocity (all selected ones move together)"));
+        velocity.selectedProperty().bindBidirectional(roll.velocityLaneProperty());
+        Label selection = new Label();
+        selection.setId("roll-selection");
+        selection.textProperty().bind(roll.selectionTextProperty());
+        selection.setMinWidth(0);
+        // the selection count comes before the view buttons: those are also in the View menu when the bar overflows
+        javafx.scene.control.ToolBar bar = new javafx.scene.control.ToolBar(draw, new Label("Snap"), snap, quantize, strength,
+                new javafx.scene.control.Separator(), undo, redo, new javafx.scene.control.Separator(), selection,
+                new javafx.scene.control.Separator(), fit, wider, narrower, taller, shorter, velocity, loop);
+        bar.getStyleClass().add("roll-tools");
+        bar.disableProperty().bind(vm.selectedEditorProperty().isNull());
+        return bar;
+    }
+
+    /** The player plays the variation as edited: a new variation loads at its start, an edit keeps the place. */
+    private void followWithTransport(GenerateViewModel vm, TransportViewModel transport) {
+        Object[] lastEditor = {null};
+        vm.selectedPieceProperty().addListener((o, a, b) -> {
+            if (getScene() == null) return;
+            Object ed = vm.selectedEditorProperty().get();
+            if (ed != null && ed == lastEditor[0]) transport.reload(b);
+            else transport.load(b);
+            lastEditor[0] = ed;
+        });
+        sceneProperty().addListener((o, a, now) -> {
+            if (now != null) {
+                transport.load(vm.selectedPieceProperty().get());
+                lastEditor[0] = vm.selectedEditorProperty().get();
+            }
+        });
+    }
+
+    private static File initialFolder(GenerateViewModel vm) {
+        java.nio.file.Path p = vm.exportFolderProperty().get();
+        return p != null && java.nio.file.Files.isDirectory(p) ? p.toFile() : null;
+    }
+
+    private java.util.Optional<java.nio.file.Path> save(GenerateViewModel vm, String what, String pattern, String extension) {
         FileChooser chooser = new FileChooser();
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
-        chooser.setInitialFileName("variation" + extension);
+        GenerationResult r = vm.selectedProperty().get();
+        chooser.setInitialFileName(r == null ? "variation" + extension : vm.defaultFileName(r, extension));
+        File start = initialFolder(vm);
+        if (start != null) chooser.setInitialDirectory(start);
         File f = chooser.showSaveDialog(getScene().getWindow());
         return java.util.Optional.ofNullable(f).map(File::toPath);
     }

@@ -2,7 +2,9 @@ package studio.rondo.ui.generate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
@@ -19,6 +21,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -48,6 +52,7 @@ import studio.rondo.models.BundledModel;
 import studio.rondo.models.BundledModels;
 import studio.rondo.music.Piece;
 import studio.rondo.music.PitchRange;
+import studio.rondo.music.edit.PieceEditor;
 import studio.rondo.sound.WavRenderer;
 
 /**
@@ -63,6 +68,9 @@ public final class GenerateViewModel {
     private final ObjectProperty<PrimerSource> primerSource = new SimpleObjectProperty<>(PrimerSource.SELECTED_PIECE);
     private final ObjectProperty<Path> primerFile = new SimpleObjectProperty<>();
     private final IntegerProperty primerNotes = new SimpleIntegerProperty(50);
+    private final IntegerProperty primerFromBar = new SimpleIntegerProperty(1);
+    private final IntegerProperty primerToBar = new SimpleIntegerProperty(4);
+    private Supplier<List<studio.rondo.music.Note>> datasetSelection = List::of;
     private final IntegerProperty lengthNotes = new SimpleIntegerProperty(200);
     private final DoubleProperty temperature = new SimpleDoubleProperty(1.0);
     private final IntegerProperty topK = new SimpleIntegerProperty(0);
@@ -87,6 +95,21 @@ public final class GenerateViewModel {
     private final ObservableList<GenerationResult> results = FXCollections.observableArrayList();
     private final ObjectProperty<GenerationResult> selected = new SimpleObjectProperty<>();
     private final ReadOnlyDoubleWrapper selectedJoin = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyObjectWrapper<PieceEditor> selectedEditor = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Piece> selectedPiece = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper selectedPrimerLabel = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper primerText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<Path> exportFolder = new SimpleObjectProperty<>();
+    private final BooleanProperty exportWavToo = new SimpleBooleanProperty(false);
+    // each variation's edits, kept while its results are shown (unlimited undo per piece)
+    private final Map<GenerationResult, PieceEditor> editors = new IdentityHashMap<>();
+    private final Runnable editorListener = this::onEdited;
+    private long shownVersion = -1;
+    // what the shown results were made from, for their names and the primer's label
+    private String batchPrimerName;
+    private String batchPrimerDetail;
+    private String batchModelName = "model";
 
     /** The pitch range choices: the model's training range (default), the whole piano, or typed "C2-G6". */
     public static final String MODEL_RANGE = "Model's range", PIANO_RANGE = "Piano (A0–C8)";
@@ -118,7 +141,95 @@ public final class GenerateViewModel {
         modelChoice.addListener((obs, old, now) -> {
             if (now != null && !now.file().equals(modelFile.get())) modelFile.set(now.file());
         });
-        selected.addListener((obs, old, now) -> selectedJoin.set(now == null ? Double.NaN : now.joinSeconds()));
+        selected.addListener((obs, old, now) -> {
+            selectedJoin.set(now == null ? Double.NaN : now.joinSeconds());
+            PieceEditor before = selectedEditor.get();
+            if (before != null) before.removeListener(editorListener);
+            PieceEditor ed = now == null ? null : editor(now);
+            if (ed != null) ed.addListener(editorListener);
+            shownVersion = ed == null ? -1 : ed.version();
+            selectedEditor.set(ed);
+            selectedPiece.set(ed == null ? null : ed.piece());
+            selectedPrimerLabel.set(now == null || !now.primerIncluded() ? null : primerLabel());
+            updateUndoText();
+        });
+        primerSource.addListener((obs, old, now) -> updatePrimerText());
+        primerFile.addListener((obs, old, now) -> updatePrimerText());
+        primerNotes.addListener((obs, old, now) -> updatePrimerText());
+        primerFromBar.addListener((obs, old, now) -> updatePrimerText());
+        primerToBar.addListener((obs, old, now) -> updatePrimerText());
+        updatePrimerText();
+    }
+
+    /** Keeps the primer's name in view as the Dataset selection changes. */
+    public void followDatasetPiece(javafx.beans.value.ObservableValue<Piece> piece) {
+        piece.addListener((obs, old, now) -> updatePrimerText());
+        updatePrimerText();
+    }
+
+    private void updatePrimerText() {
+        String text = switch (primerSource.get() == null ? PrimerSource.NONE : primerSource.get()) {
+            case NONE -> "The model starts from silence.";
+            case SELECTED_PIECE -> {
+                Piece p = selectedDatasetPiece.get();
+                yield p == null ? "No piece is selected in the Dataset workspace." : "Primer: the first " + primerNotes.get() + " notes of " + p.name();
+            }
+            case SELECTED_BARS -> {
+                Piece p = selectedDatasetPiece.get();
+                yield p == null ? "No piece is selected in the Dataset workspace."
+                        : "Primer: bars " + primerFromBar.get() + "–" + primerToBar.get() + " of " + p.name();
+            }
+            case DATASET_SELECTION -> {
+                Piece p = selectedDatasetPiece.get();
+                yield p == null ? "No piece is selected in the Dataset workspace."
+                        : "Primer: the notes you select in the Dataset's piano roll (" + p.name() + ")";
+            }
+            case FILE -> primerFile.get() == null ? "Choose the MIDI file to start from."
+                    : "Primer: the first " + primerNotes.get() + " notes of " + primerFile.get().getFileName();
+        };
+        primerText.set(text);
+    }
+
+    private String primerLabel() {
+        return batchPrimerName == null ? "Primer" : "Primer: " + batchPrimerName + ", " + batchPrimerDetail;
+    }
+
+    private void onEdited() {
+        PieceEditor ed = selectedEditor.get();
+        if (ed == null) return;
+        if (!ed.previewing() && ed.version() != shownVersion) {
+            shownVersion = ed.version();
+            selectedPiece.set(ed.piece());
+        }
+        updateUndoText();
+    }
+
+    private void updateUndoText() {
+        PieceEditor ed = selectedEditor.get();
+        undoText.set(ed == null ? "" : ed.undoDescription().map(d -> "Undo " + d).orElse(""));
+    }
+
+    /** The editor of a variation: its notes, selection and undo history, made on first use and kept while the result is shown. */
+    public PieceEditor editor(GenerationResult result) {
+        return editors.computeIfAbsent(result, r -> new PieceEditor(r.piece()));
+    }
+
+    /** A variation as edited (what plays and exports). */
+    public Piece editedPiece(GenerationResult result) {
+        PieceEditor ed = editors.get(result);
+        return ed == null ? result.piece() : ed.piece();
+    }
+
+    /** "new-piano-seed311-v1.mid": the primer's piece (or "new"), the model, the seed and the variation, safe as a file name. */
+    public String defaultFileName(GenerationResult r, String extension) {
+        String base = batchPrimerName == null ? "new" : batchPrimerName;
+        return safeName(base) + "-" + safeName(batchModelName) + "-seed" + r.seed() + "-v" + (r.variation() + 1) + extension;
+    }
+
+    static String safeName(String s) {
+        String name = s.replaceAll("\\.(mid|midi|zip)$", "").replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[_.]+|_+$", "");
+        if (name.length() > 40) name = name.substring(0, 40);
+        return name.isEmpty() ? "piece" : name;
     }
 
     public ObjectProperty<Path> modelFileProperty() { return modelFile; }
@@ -128,6 +239,14 @@ public final class GenerateViewModel {
     public ObjectProperty<PrimerSource> primerSourceProperty() { return primerSource; }
     public ObjectProperty<Path> primerFileProperty() { return primerFile; }
     public IntegerProperty primerNotesProperty() { return primerNotes; }
+    /** First and last bar (1-based, inclusive) of the primer when it is {@link PrimerSource#SELECTED_BARS}. */
+    public IntegerProperty primerFromBarProperty() { return primerFromBar; }
+    public IntegerProperty primerToBarProperty() { return primerToBar; }
+
+    /** Where the notes selected in the Dataset's roll come from ({@link PrimerSource#DATASET_SELECTION}). */
+    public void setDatasetSelection(Supplier<List<studio.rondo.music.Note>> selection) {
+        datasetSelection = selection;
+    }
     public IntegerProperty lengthNotesProperty() { return lengthNotes; }
     public DoubleProperty temperatureProperty() { return temperature; }
     public IntegerProperty topKProperty() { return topK; }
@@ -156,6 +275,20 @@ public final class GenerateViewModel {
     public ObservableList<GenerationResult> results() { return results; }
     /** The Report on the last generation: its variations against the Dataset workspace's corpus. */
     public ReportViewModel report() { return report; }
+    /** The editor of the selected variation (null when none is selected). */
+    public ReadOnlyObjectProperty<PieceEditor> selectedEditorProperty() { return selectedEditor.getReadOnlyProperty(); }
+    /** The selected variation as edited: what the player plays and the exports write. */
+    public ReadOnlyObjectProperty<Piece> selectedPieceProperty() { return selectedPiece.getReadOnlyProperty(); }
+    /** "Primer: KV 311/1, first 60 notes" when the selected result starts with its primer, else null. */
+    public ReadOnlyStringProperty selectedPrimerLabelProperty() { return selectedPrimerLabel.getReadOnlyProperty(); }
+    /** What the next generation starts from, named ("Primer: the first 50 notes of KV 311/1"). */
+    public ReadOnlyStringProperty primerTextProperty() { return primerText.getReadOnlyProperty(); }
+    /** "Undo Move 12 notes" for the selected variation, "" when there is nothing to undo. */
+    public ReadOnlyStringProperty undoTextProperty() { return undoText.getReadOnlyProperty(); }
+    /** Where exports go (remembered in the settings); null for the home folder. */
+    public ObjectProperty<Path> exportFolderProperty() { return exportFolder; }
+    /** "Export all" also renders a .wav of each variation. */
+    public BooleanProperty exportWavTooProperty() { return exportWavToo; }
     public ObjectProperty<GenerationResult> selectedProperty() { return selected; }
 
     // Commands
@@ -172,10 +305,33 @@ public final class GenerateViewModel {
             status.set("Choose a model first: train one in the Training workspace, or open a model file.");
             return;
         }
-        Piece datasetPiece = primerSource.get() == PrimerSource.SELECTED_PIECE ? selectedDatasetPiece.get() : null;
-        if (primerSource.get() == PrimerSource.SELECTED_PIECE && datasetPiece == null) {
+        PrimerSource from = primerSource.get() == null ? PrimerSource.NONE : primerSource.get();
+        boolean fromDataset = from == PrimerSource.SELECTED_PIECE || from == PrimerSource.SELECTED_BARS || from == PrimerSource.DATASET_SELECTION;
+        Piece datasetPiece = fromDataset ? selectedDatasetPiece.get() : null;
+        if (fromDataset && datasetPiece == null) {
             status.set("Select a piece in the Dataset workspace to start from, or choose another primer.");
             return;
+        }
+        List<studio.rondo.music.Note> chosenNotes = from == PrimerSource.DATASET_SELECTION ? datasetSelection.get() : List.of();
+        if (from == PrimerSource.DATASET_SELECTION && chosenNotes.isEmpty()) {
+            status.set("Select the notes to start from in the Dataset's piano roll (click, Shift+click or drag a rubber band).");
+            return;
+        }
+        int barFrom = primerFromBar.get(), barTo = primerToBar.get();
+        double[] barSeconds = null;
+        if (from == PrimerSource.SELECTED_BARS) {
+            if (barFrom < 1 || barTo < barFrom) {
+                status.set("Primer bars: from bar " + barFrom + " to bar " + barTo + " is no range (the first bar is 1).");
+                return;
+            }
+            var sigs = datasetPiece.metadata().timeSignatures();
+            var map = datasetPiece.tempoMap();
+            barSeconds = new double[] {map.secondsAt(studio.rondo.music.Meter.barTick(sigs, map.resolution(), barFrom)),
+                    map.secondsAt(studio.rondo.music.Meter.barTick(sigs, map.resolution(), barTo + 1))};
+            if (barSeconds[0] >= datasetPiece.durationSeconds()) {
+                status.set("Primer bars: " + datasetPiece.name() + " ends before bar " + barFrom + ".");
+                return;
+            }
         }
         if (primerSource.get() == PrimerSource.FILE && primerFile.get() == null) {
             status.set("Choose the MIDI file to start from.");
@@ -204,6 +360,20 @@ public final class GenerateViewModel {
         int count = primerNotes.get();
         int n = variations.get();
         boolean withPrimer = includePrimer.get();
+        String primerName = switch (source) {
+            case NONE -> null;
+            case SELECTED_PIECE, SELECTED_BARS, DATASET_SELECTION -> datasetPiece.name();
+            case FILE -> file.getFileName().toString().replaceAll("(?i)\\.midi?$", "");
+        };
+        ModelChoice choice = modelChoice.get();
+        String modelName = choice != null && choice.isBundled() ? choice.bundled().name()
+                : model.getFileName().toString().replaceAll("(?i)\\.zip$", "");
+        double[] barRange = barSeconds;
+        String primerDetail = switch (source) {
+            case SELECTED_BARS -> "bars " + barFrom + "–" + barTo;
+            case DATASET_SELECTION -> chosenNotes.size() + " selected notes";
+            default -> "first " + count + " notes";
+        };
         cancelRequested.set(false);
         running.set(true);
         progress.set(-1);
@@ -215,6 +385,9 @@ public final class GenerateViewModel {
                 Primer primer = switch (source) {
                     case NONE -> Primer.none();
                     case SELECTED_PIECE -> Primer.firstNotes(datasetPiece, count);
+                    case SELECTED_BARS -> Primer.range(datasetPiece, barRange[0], barRange[1]);
+                    case DATASET_SELECTION -> Primer.ofNotes(primerName, chosenNotes.stream().map(nt -> new Piece.TimedNote(nt.pitch(), nt.velocity(),
+                            nt.channel(), nt.startSeconds(), nt.endSeconds())).toList(), datasetPiece.tempoMap().bpmAt(chosenNotes.get(0).startTick()));
                     case FILE -> Primer.firstNotes(file, count);
                 };
                 GenerationRequest request = new GenerationRequest(primer, length, sampling, n, withPrimer, range, dyn, quantize);
@@ -231,6 +404,11 @@ public final class GenerateViewModel {
         task.setOnSucceeded(e -> {
             running.set(false);
             progress.set(1);
+            batchPrimerName = primerName;
+            batchPrimerDetail = primerDetail;
+            batchModelName = modelName;
+            selected.set(null);
+            editors.clear();
             results.setAll(task.getValue());
             if (!results.isEmpty()) selected.set(results.get(0));
             GenerationResult first = task.getValue().get(0);
@@ -255,17 +433,77 @@ public final class GenerateViewModel {
 
     /** Writes a result as a MIDI file (atomically: a failed export never leaves half a file). */
     public void exportMidi(GenerationResult result, Path target) {
-        runExport(target, () -> MidiWriter.write(result.piece(), target));
+        Piece piece = editedPiece(result);
+        rememberFolder(target);
+        runExport(target, () -> MidiWriter.write(piece, target));
     }
 
     /** Renders a result to WAV with the built-in sounds or the chosen SoundFont. */
     public void exportWav(GenerationResult result, Path target) {
         boolean normalize = normalizeWav.get();
+        Piece piece = editedPiece(result);
+        rememberFolder(target);
         runExport(target, () -> wavRenderer.get().normalizing(normalize)
-                .render(MidiWriter.toSequence(result.piece()), target, (done, total) -> { }, () -> false));
+                .render(MidiWriter.toSequence(piece), target, (done, total) -> { }, () -> false));
+    }
+
+    /**
+     * Writes every variation, as edited, into {@code folder} under its default name (.mid, and .wav
+     * when {@link #exportWavTooProperty()} is set), each atomically; a name already taken gets "-2",
+     * "-3"... so nothing is overwritten. The folder is remembered.
+     */
+    public void exportAll(Path folder) {
+        if (results.isEmpty()) {
+            status.set("Nothing to export yet: generate first.");
+            return;
+        }
+        exportFolder.set(folder);
+        boolean wav = exportWavToo.get();
+        boolean normalize = normalizeWav.get();
+        List<GenerationResult> all = List.copyOf(results);
+        List<Piece> pieces = all.stream().map(this::editedPiece).toList();
+        List<String> names = all.stream().map(r -> defaultFileName(r, "")).toList();
+        status.set("Writing " + all.size() + " variations to " + folder + "…");
+        Task<List<Path>> task = new Task<>() {
+            @Override
+            protected List<Path> call() throws Exception {
+                Files.createDirectories(folder);
+                List<Path> written = new java.util.ArrayList<>();
+                for (int i = 0; i < pieces.size(); i++) {
+                    Path midi = freeName(folder, names.get(i), ".mid");
+                    MidiWriter.write(pieces.get(i), midi);
+                    written.add(midi);
+                    if (wav) {
+                        Path w = freeName(folder, names.get(i), ".wav");
+                        wavRenderer.get().normalizing(normalize).render(MidiWriter.toSequence(pieces.get(i)), w, (d, t) -> { }, () -> false);
+                        written.add(w);
+                    }
+                }
+                return written;
+            }
+        };
+        task.setOnSucceeded(e -> status.set("Saved " + all.size() + " variations (" + task.getValue().size() + " files) to " + folder));
+        task.setOnFailed(e -> status.set("Could not export to " + folder + ": " + task.getException().getMessage()));
+        executor.execute(task);
+    }
+
+    static Path freeName(Path folder, String base, String extension) {
+        Path p = folder.resolve(base + extension);
+        for (int k = 2; Files.exists(p); k++) p = folder.resolve(base + "-" + k + extension);
+        return p;
+    }
+
+    private void rememberFolder(Path target) {
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent != null) exportFolder.set(parent);
     }
 
     /** One line per variation: its measures and warning signs. */
+    public String describeEdited(GenerationResult r) {
+        PieceEditor ed = editors.get(r);
+        return (ed != null && ed.isEdited() ? "✎ " : "") + describe(r);
+    }
+
     public static String describe(GenerationResult r) {
         var s = r.stats();
         return String.format(Locale.ROOT, "Variation %d · %s · %.1f notes/bar · %s · %d notes · %.1f s · longest repeated pitch %d · "

@@ -45,25 +45,41 @@ public final class TransportBar extends HBox {
                 ? clock(vm.positionProperty().get()) + " / " + clock(vm.durationProperty().get()) : "–:–– / –:––",
                 vm.positionProperty(), vm.durationProperty(), vm.loadedProperty()));
 
+        time.setMinWidth(Region.USE_PREF_SIZE); // the clock is never cut short ("0:00 / ...")
+        play.setMinWidth(Region.USE_PREF_SIZE);
+        stop.setMinWidth(Region.USE_PREF_SIZE);
+
+        // A playback problem is an icon and two words; the whole message is its tooltip (and a click shows it).
         Label problem = new Label();
         problem.setId("transport-problem");
         problem.getStyleClass().add("transport-problem");
         problem.setGraphic(new FontIcon(MaterialDesignA.ALERT_OUTLINE));
-        problem.textProperty().bind(vm.problemProperty());
+        problem.textProperty().bind(Bindings.createStringBinding(() -> shortProblem(vm.problemProperty().get()), vm.problemProperty()));
+        Tooltip problemTip = new Tooltip();
+        problemTip.textProperty().bind(vm.problemProperty());
+        problemTip.setWrapText(true);
+        problemTip.setMaxWidth(420);
+        problem.setTooltip(problemTip);
         problem.visibleProperty().bind(vm.problemProperty().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());
-        problem.setWrapText(true);
-        problem.setMinWidth(0);
-        HBox.setHgrow(problem, Priority.ALWAYS);
+        problem.setMinWidth(Region.USE_PREF_SIZE);
+        problem.setOnMouseClicked(e -> {
+            var alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, vm.problemProperty().get());
+            alert.setHeaderText("Playback");
+            if (getScene() != null) alert.initOwner(getScene().getWindow());
+            alert.show();
+        });
 
         Label sounds = new Label();
         sounds.getStyleClass().add("transport-sounds");
         sounds.textProperty().bind(Bindings.concat("Sounds: ", vm.soundFontNameProperty()));
+        sounds.setMinWidth(0); // the first thing to give way when the bar is narrow
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
         Button chooseSounds = new Button("SoundFont…", new FontIcon(MaterialDesignP.PIANO));
         chooseSounds.setId("transport-soundfont");
+        chooseSounds.setMinWidth(Region.USE_PREF_SIZE);
         chooseSounds.setTooltip(new Tooltip("Play with a SoundFont (.sf2) of your choice; it is remembered"));
         chooseSounds.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
@@ -74,6 +90,15 @@ public final class TransportBar extends HBox {
         });
 
         getChildren().addAll(play, stop, time, problem, spacer, sounds, chooseSounds);
+    }
+
+    /** "No audio device" for the no-sound message, else the message's first words. */
+    static String shortProblem(String problem) {
+        if (problem == null) return null;
+        String p = problem.toLowerCase(java.util.Locale.ROOT);
+        if (p.contains("soundfont")) return "SoundFont problem";
+        if (p.contains("audio") || p.contains("sound") || p.contains("line")) return "No audio device";
+        return "Playback problem";
     }
 
     static String clock(double seconds) {

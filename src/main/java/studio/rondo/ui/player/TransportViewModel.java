@@ -33,6 +33,7 @@ public final class TransportViewModel implements AutoCloseable {
     private final ReadOnlyDoubleWrapper duration = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(null);
+    private final ReadOnlyObjectWrapper<double[]> loop = new ReadOnlyObjectWrapper<>(null);
     private final ReadOnlyStringWrapper soundFontName = new ReadOnlyStringWrapper("built-in sounds");
 
     private final SettingsStore settings;
@@ -82,10 +83,29 @@ public final class TransportViewModel implements AutoCloseable {
             return;
         }
         if (!ensurePlayer()) return;
+        loop.set(null); // a new sequence plays without the old loop
         player.load(MidiWriter.toSequence(piece));
         duration.set(player.duration());
         position.set(0);
         loaded.set(true);
+    }
+
+    /** Loads an edited version of the loaded piece, keeping the place (and playing on if it played). */
+    public void reload(Piece piece) {
+        if (piece == null || !loaded.get() || player == null) {
+            load(piece);
+            return;
+        }
+        double at = position.get();
+        boolean playing = player.state() == PlayerState.PLAYING;
+        double[] looped = loop.get();
+        load(piece);
+        if (looped != null) setLoop(looped[0], looped[1]);
+        if (!Double.isNaN(at) && at > 0) {
+            seek(Math.min(at, duration.get()));
+            position.set(Math.min(at, duration.get()));
+        }
+        if (playing) togglePlay();
     }
 
     public void togglePlay() {
@@ -100,6 +120,36 @@ public final class TransportViewModel implements AutoCloseable {
         } catch (AudioUnavailableException e) {
             problem.set(e.getMessage());
         }
+    }
+
+    /** Sounds one key (a click on the roll's keyboard); without audio the problem line says why. */
+    public void previewNote(int pitch) {
+        if (!ensurePlayer()) return;
+        try {
+            player.previewNote(pitch, 90, 400);
+        } catch (AudioUnavailableException e) {
+            problem.set(e.getMessage());
+        }
+    }
+
+    /** Plays [start, end) seconds over and over; an empty or outside range clears the loop. */
+    public void setLoop(double startSeconds, double endSeconds) {
+        if (player == null || !loaded.get()) return;
+        double end = Math.min(endSeconds, duration.get());
+        if (end > startSeconds && startSeconds >= 0) {
+            player.setLoop(startSeconds, end);
+            loop.set(new double[] {startSeconds, end});
+        } else clearLoop();
+    }
+
+    public void clearLoop() {
+        if (player != null && loaded.get()) player.clearLoop();
+        loop.set(null);
+    }
+
+    /** The loop range in seconds, or null. */
+    public ReadOnlyObjectProperty<double[]> loopProperty() {
+        return loop.getReadOnlyProperty();
     }
 
     public void stop() {

@@ -24,10 +24,21 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("Welcome to " + AppInfo.NAME);
 
     private final Settings settings;
+    private final javafx.collections.ObservableList<java.nio.file.Path> recentFiles = javafx.collections.FXCollections.observableArrayList();
+    private java.util.function.Consumer<java.nio.file.Path> midiOpener = p -> { };
+    private java.util.function.Consumer<java.nio.file.Path> modelOpener = p -> { };
+    public static final int RECENT_FILES = 10;
 
     public MainViewModel(Settings settings) {
         this.settings = settings;
         workspace.set(Workspace.fromName(settings.lastWorkspace));
+        if (settings.recentFiles != null) for (String f : settings.recentFiles) {
+            try {
+                recentFiles.add(java.nio.file.Path.of(f));
+            } catch (RuntimeException e) {
+                // a path this system cannot read: dropped
+            }
+        }
         workspace.addListener((obs, old, now) -> {
             settings.lastWorkspace = now.name();
             statusText.set(now.title() + ": " + now.purpose());
@@ -54,7 +65,38 @@ public final class MainViewModel {
         return settings;
     }
 
+    /** MIDI files opened, newest first. */
+    public javafx.collections.ObservableList<java.nio.file.Path> recentFiles() {
+        return recentFiles;
+    }
+
     // Commands
+
+    /** What File > Open MIDI does with a file (the window adds it to the Dataset and shows it in the roll). */
+    public void setMidiOpener(java.util.function.Consumer<java.nio.file.Path> opener) {
+        midiOpener = opener;
+    }
+
+    public void setModelOpener(java.util.function.Consumer<java.nio.file.Path> opener) {
+        modelOpener = opener;
+    }
+
+    /** Opens a MIDI file into the Dataset workspace (shown in its roll) and remembers it among the recent files. */
+    public void openMidi(java.nio.file.Path file) {
+        java.nio.file.Path abs = file.toAbsolutePath();
+        recentFiles.remove(abs);
+        recentFiles.add(0, abs);
+        while (recentFiles.size() > RECENT_FILES) recentFiles.remove(recentFiles.size() - 1);
+        settings.recentFiles = new java.util.ArrayList<>(recentFiles.stream().map(java.nio.file.Path::toString).toList());
+        workspace.set(Workspace.DATASET);
+        midiOpener.accept(abs);
+        statusText.set("Opened " + abs.getFileName());
+    }
+
+    public void openModel(java.nio.file.Path file) {
+        workspace.set(Workspace.GENERATE);
+        modelOpener.accept(file);
+    }
 
     public void select(Workspace w) {
         workspace.set(w);

@@ -73,6 +73,15 @@ public final class StudioWindow {
             generate.modelFileProperty().set(now);
             viewModel.workspaceProperty().set(Workspace.GENERATE);
         });
+        generate.followDatasetPiece(dataset.selectedPieceProperty());
+        generate.setDatasetSelection(() -> {
+            var editor = dataset.selectedEditorProperty().get();
+            return editor == null ? java.util.List.of() : editor.selected().stream().map(studio.rondo.music.edit.NoteRef::note).toList();
+        });
+        if (settings.exportFolder != null) generate.exportFolderProperty().set(java.nio.file.Path.of(settings.exportFolder));
+        generate.exportFolderProperty().addListener((obs, old, now) -> settings.exportFolder = now == null ? null : now.toString());
+        viewModel.setMidiOpener(file -> dataset.add(java.util.List.of(file), true));
+        viewModel.setModelOpener(file -> generate.modelFileProperty().set(file));
         this.view = new MainView(viewModel, this::workspaceView);
     }
 

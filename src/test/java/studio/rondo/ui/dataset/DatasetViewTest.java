@@ -158,7 +158,8 @@ class DatasetViewTest {
         if (transport.problemProperty().get() != null) {
             Label problem = robot.lookup("#transport-problem").queryAs(Label.class);
             assertTrue(problem.isVisible());
-            assertTrue(problem.getText().startsWith("No audio output device"), problem.getText());
+            assertEquals("No audio device", problem.getText(), "an icon and two words: the transport keeps its controls");
+            assertTrue(problem.getTooltip().getText().startsWith("No audio output device"), problem.getTooltip().getText());
         } else {
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> transport.stateProperty().get() == PlayerState.PLAYING);
             robot.clickOn("#transport-stop");

@@ -159,6 +159,88 @@ class GenerateViewTest {
         assertTrue(vm.statusProperty().get().startsWith("Pitch range: "), vm.statusProperty().get());
     }
 
+    private static List<String> shape(List<Note> notes) {
+        return notes.stream().map(n -> n.pitch() + "@" + n.startTick() + "-" + n.endTick() + "v" + n.velocity()).sorted().toList();
+    }
+
+    @Test
+    void editsInTheRollAreWhatPlaysAndExportsAndExportAllWritesEveryVariation(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.modelFileProperty().set(model);
+            vm.variationsProperty().set(2);
+            vm.lengthNotesProperty().set(30);
+            vm.primerNotesProperty().set(10);
+            vm.seedProperty().set(9);
+        });
+        generateAndWait(robot);
+        PianoRoll roll = robot.lookup("#generate-roll").queryAs(PianoRoll.class);
+        Piece before = vm.selectedPieceProperty().get();
+        robot.clickOn(roll.rollCanvas());
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.A).release(javafx.scene.input.KeyCode.CONTROL);
+        robot.type(javafx.scene.input.KeyCode.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Undo Transpose 30 notes", vm.undoTextProperty().get());
+        Piece edited = vm.selectedPieceProperty().get();
+        assertEquals(before.notes().stream().map(n -> n.pitch() + 1).toList(), edited.notes().stream().map(Note::pitch).toList());
+        assertEquals(edited, roll.pieceProperty().get(), "the roll and the player get the edited piece");
+        assertEquals(edited, vm.editedPiece(vm.results().get(0)));
+
+        Path dir = temp.resolve("all");
+        robot.interact(() -> vm.exportAll(dir));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.statusProperty().get().startsWith("Saved 2 variations"));
+        GenerationResult first = vm.results().get(0), second = vm.results().get(1);
+        Path v1 = dir.resolve("tune0-tiny-seed" + first.seed() + "-v1.mid"), v2 = dir.resolve("tune0-tiny-seed" + second.seed() + "-v2.mid");
+        assertTrue(Files.isRegularFile(v1) && Files.isRegularFile(v2), vm.statusProperty().get());
+        assertEquals(shape(edited.notes()), shape(MidiReader.read(v1).notes()), "the export has the edits");
+        assertEquals(shape(second.piece().notes()), shape(MidiReader.read(v2).notes()));
+        assertEquals(dir, vm.exportFolderProperty().get(), "the folder is remembered");
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".part")), "atomic writes leave no part files");
+        }
+        // a second export all never overwrites: the names get -2
+        robot.interact(() -> vm.exportAll(dir));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(dir.resolve("tune0-tiny-seed" + first.seed() + "-v1-2.mid")));
+
+        // undo in the roll gives the generated notes back, and that is what exports then
+        robot.clickOn("#roll-undo");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before.notes(), vm.selectedPieceProperty().get().notes());
+        assertEquals("", vm.undoTextProperty().get());
+    }
+
+    @Test
+    void aPrimerFromBarsOrFromTheDatasetRollsSelectionIsShadedAndNamed(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.modelFileProperty().set(model);
+            vm.variationsProperty().set(1);
+            vm.lengthNotesProperty().set(12);
+            vm.includePrimerProperty().set(true);
+            vm.primerSourceProperty().set(PrimerSource.SELECTED_BARS);
+            vm.primerFromBarProperty().set(2);
+            vm.primerToBarProperty().set(3);
+        });
+        assertEquals("Primer: bars 2–3 of tune0", vm.primerTextProperty().get());
+        generateAndWait(robot);
+        GenerationResult r = vm.results().get(0);
+        // two 4/4 bars of eighth notes (tune0's notes 8..23); the join is at the last one's onset
+        List<Integer> expected = primer.notes().subList(8, 23).stream().map(Note::pitch).toList();
+        assertEquals(expected, r.piece().notes().subList(0, 15).stream().map(Note::pitch).toList());
+        assertEquals(15, r.piece().notes().stream().filter(n -> n.startSeconds() < r.joinSeconds() - 1e-9).count());
+        assertEquals("Primer: tune0, bars 2–3", vm.selectedPrimerLabelProperty().get());
+        PianoRoll roll = robot.lookup("#generate-roll").queryAs(PianoRoll.class);
+        assertEquals("Primer: tune0, bars 2–3", roll.primerLabelProperty().get(), "the roll names the shaded primer");
+
+        robot.interact(() -> {
+            vm.setDatasetSelection(() -> primer.notes().subList(20, 25));
+            vm.primerSourceProperty().set(PrimerSource.DATASET_SELECTION);
+        });
+        generateAndWait(robot);
+        GenerationResult s = vm.results().get(0);
+        assertEquals(primer.notes().subList(20, 24).stream().map(Note::pitch).toList(),
+                s.piece().notes().subList(0, 4).stream().map(Note::pitch).toList(), "the selected notes start the result");
+        assertEquals("Primer: tune0, 5 selected notes", vm.selectedPrimerLabelProperty().get());
+    }
+
     @Test
     void asksForAModelBeforeGenerating(FxRobot robot) {
         robot.clickOn("#generate-start");

@@ -39,7 +39,7 @@ class PianoRollTest {
     void drawsOnlyTheVisibleNotesOfALargePiece(FxRobot robot) {
         robot.interact(() -> {
             roll.pieceProperty().set(tenThousandNotes());
-            roll.pixelsPerSecondProperty().set(100);
+            roll.pixelsPerQuarterProperty().set(50); // 120 bpm: 100 px a second
         });
         WaitForAsyncUtils.waitForFxEvents();
         // about (800 - keyboard - scroll bar) / 100 px per second = 7.3 s visible, ten notes a second
@@ -51,14 +51,14 @@ class PianoRollTest {
     void zoomKeepsTheSecondUnderTheMouseInPlace(FxRobot robot) {
         robot.interact(() -> {
             roll.pieceProperty().set(tenThousandNotes());
-            roll.pixelsPerSecondProperty().set(50);
-            roll.scrollToSeconds(100);
+            roll.pixelsPerQuarterProperty().set(50);
+            roll.scrollToQuarter(200);
         });
         double anchorX = 200;
-        double before = roll.viewStartSeconds() + anchorX / roll.pixelsPerSecondProperty().get();
+        double before = roll.viewStartQuarter() + anchorX / roll.pixelsPerQuarterProperty().get();
         robot.interact(() -> roll.zoom(2, anchorX));
-        double after = roll.viewStartSeconds() + anchorX / roll.pixelsPerSecondProperty().get();
-        assertEquals(100, roll.pixelsPerSecondProperty().get(), 1e-9);
+        double after = roll.viewStartQuarter() + anchorX / roll.pixelsPerQuarterProperty().get();
+        assertEquals(100, roll.pixelsPerQuarterProperty().get(), 1e-9);
         assertEquals(before, after, 1e-6);
     }
 
@@ -66,12 +66,12 @@ class PianoRollTest {
     void viewFollowsThePlayheadDuringPlayback(FxRobot robot) {
         robot.interact(() -> {
             roll.pieceProperty().set(tenThousandNotes());
-            roll.pixelsPerSecondProperty().set(100);
-            roll.scrollToSeconds(0);
-            roll.playheadProperty().set(500);
+            roll.pixelsPerQuarterProperty().set(50);
+            roll.scrollToQuarter(0);
+            roll.playheadProperty().set(500); // seconds: quarter 1000 at 120 bpm
         });
-        double start = roll.viewStartSeconds();
-        assertTrue(start < 500 && start > 490, "view starts at " + start);
+        double start = roll.viewStartQuarter();
+        assertTrue(start < 1000 && start > 980, "view starts at quarter " + start);
     }
 
     @Test
@@ -81,7 +81,7 @@ class PianoRollTest {
             roll.zoomToFit();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(0, roll.viewStartSeconds(), 1e-9);
+        assertEquals(0, roll.viewStartQuarter(), 1e-9);
         assertTrue(roll.lastDrawnNotes() > 9_000, "drawn " + roll.lastDrawnNotes());
     }
 }

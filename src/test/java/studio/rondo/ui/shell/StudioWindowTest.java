@@ -155,4 +155,67 @@ class StudioWindowTest {
             assertEquals(700, reopened.viewModel().settings().windowHeight, 0.5);
         });
     }
+
+    private static studio.rondo.music.Piece scale(String name) {
+        java.util.List<studio.rondo.music.Piece.TimedNote> notes = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) notes.add(new studio.rondo.music.Piece.TimedNote(60 + i % 8, 80, 0, i * 0.25, i * 0.25 + 0.2));
+        return studio.rondo.music.Piece.fromSeconds(name, notes, studio.rondo.music.TempoMap.constant(480, 120));
+    }
+
+    private javafx.scene.control.Menu menu(FxRobot robot, String text) {
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        return bar.getMenus().stream().filter(m -> m.getText().equals(text)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void openMidiGoesToTheDatasetAndTheRecentFilesAndTheEditMenuNamesTheEditToUndo(FxRobot robot) throws Exception {
+        java.nio.file.Path file = home.resolve("opened.mid");
+        studio.rondo.midi.MidiWriter.write(scale("opened"), file);
+        robot.interact(() -> window.viewModel().openMidi(file));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.dataset().selectedPieceProperty().get() != null);
+        assertEquals(Workspace.DATASET, window.viewModel().workspaceProperty().get());
+        assertEquals(java.util.List.of(file.toAbsolutePath().toString()), window.viewModel().settings().recentFiles);
+        robot.clickOn("File").clickOn("#menu-recent");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("opened.mid  —  " + home.toAbsolutePath()).tryQuery().isPresent(), "listed under Open recent");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE).type(javafx.scene.input.KeyCode.ESCAPE);
+
+        // a variation in Generate, edited there with the keys
+        studio.rondo.music.Piece piece = scale("result");
+        var stats = studio.rondo.engine.generate.GenerationStats.of(piece.notes().stream()
+                .map(n -> new studio.rondo.music.Piece.TimedNote(n.pitch(), n.velocity(), 0, n.startSeconds(), n.endSeconds())).toList());
+        robot.interact(() -> {
+            window.viewModel().select(Workspace.GENERATE);
+            var r = new studio.rondo.engine.generate.GenerationResult(piece, 0, 7, stats, 16, true, 0, 0, Double.NaN, false);
+            window.generate().results().setAll(r);
+            window.generate().selectedProperty().set(r);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        studio.rondo.ui.pianoroll.PianoRoll roll = robot.lookup("#generate-roll").queryAs(studio.rondo.ui.pianoroll.PianoRoll.class);
+        robot.clickOn(roll.rollCanvas());
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.A).release(javafx.scene.input.KeyCode.CONTROL);
+        robot.type(javafx.scene.input.KeyCode.UP).type(javafx.scene.input.KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        var editor = window.generate().selectedEditorProperty().get();
+        assertEquals(2, editor.undoDepth());
+        robot.clickOn("Edit");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Undo Move 16 notes", menu(robot, "Edit").getItems().get(0).getText());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        // ctrl+z in the roll: one step back, not two (the menu's accelerator and the roll's key are one command)
+        robot.clickOn(roll.rollCanvas());
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.Z).release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, editor.undoDepth());
+        assertEquals("Transpose 16 notes", editor.undoDescription().orElseThrow());
+        // the menu's Undo works too
+        robot.clickOn("Edit").clickOn("Undo Transpose 16 notes");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(piece.notes(), window.generate().selectedPieceProperty().get().notes());
+
+        robot.clickOn("#menu-help").clickOn("Keyboard shortcuts");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#shortcuts-dialog").tryQuery().isPresent());
+        robot.clickOn("OK");
+    }
 }
