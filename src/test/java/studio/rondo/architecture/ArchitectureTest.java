@@ -60,6 +60,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void workspacesRunLongWorkThroughOneBackgroundTask() {
+        noClasses().that().resideInAPackage("studio.rondo.ui..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("javafx.concurrent.Task")
+                .check(classes);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("studio.rondo.(**)").should().beFreeOfCycles().check(classes);
     }

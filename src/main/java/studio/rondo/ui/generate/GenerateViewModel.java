@@ -34,9 +34,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import studio.rondo.engine.generate.Dynamics;
 import studio.rondo.engine.generate.GenerationRequest;
+import studio.rondo.ui.common.BackgroundTask;
 import studio.rondo.engine.generate.GenerationResult;
 import studio.rondo.engine.generate.Generator;
 import studio.rondo.engine.generate.Length;
@@ -120,7 +120,7 @@ public final class GenerateViewModel {
     private final Executor executor;
     private final Supplier<Piece> selectedDatasetPiece;
     private final Supplier<WavRenderer> wavRenderer;
-    private final AtomicBoolean cancelRequested = new AtomicBoolean();
+    private BackgroundTask<List<GenerationResult>> generation; // the generation under way, FX thread only
     private LoadedModel loaded;
     private Path loadedFrom;
     private final ReportViewModel report;
@@ -374,61 +374,59 @@ public final class GenerateViewModel {
             case DATASET_SELECTION -> chosenNotes.size() + " selected notes";
             default -> "first " + count + " notes";
         };
-        cancelRequested.set(false);
         running.set(true);
         progress.set(-1);
         status.set("Loading the model…");
-        Task<List<GenerationResult>> task = new Task<>() {
-            @Override
-            protected List<GenerationResult> call() throws Exception {
-                LoadedModel m = model(model);
-                Primer primer = switch (source) {
-                    case NONE -> Primer.none();
-                    case SELECTED_PIECE -> Primer.firstNotes(datasetPiece, count);
-                    case SELECTED_BARS -> Primer.range(datasetPiece, barRange[0], barRange[1]);
-                    case DATASET_SELECTION -> Primer.ofNotes(primerName, chosenNotes.stream().map(nt -> new Piece.TimedNote(nt.pitch(), nt.velocity(),
-                            nt.channel(), nt.startSeconds(), nt.endSeconds())).toList(), datasetPiece.tempoMap().bpmAt(chosenNotes.get(0).startTick()));
-                    case FILE -> Primer.firstNotes(file, count);
-                };
-                GenerationRequest request = new GenerationRequest(primer, length, sampling, n, withPrimer, range, dyn, quantize);
-                AtomicBoolean pending = new AtomicBoolean();
-                return Generator.of(m).generate(request, p -> {
-                    if (pending.compareAndSet(false, true)) Platform.runLater(() -> {
-                        pending.set(false);
-                        progress.set(p.overall());
-                        status.set(String.format(Locale.ROOT, "Generating variation %d of %d…", p.variation() + 1, p.variations()));
-                    });
-                }, cancelRequested::get);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            running.set(false);
-            progress.set(1);
-            batchPrimerName = primerName;
-            batchPrimerDetail = primerDetail;
-            batchModelName = modelName;
-            selected.set(null);
-            editors.clear();
-            results.setAll(task.getValue());
-            if (!results.isEmpty()) selected.set(results.get(0));
-            GenerationResult first = task.getValue().get(0);
-            status.set(String.format(Locale.ROOT, "%d variations of %d notes, %.0f events/s. Listen, then export the ones you like.",
-                    task.getValue().size(), first.stats().notes(), first.eventsPerSecond()));
-            if (!first.lengthReached()) status.set(status.get() + " The length was not reached: the model stopped at the event limit.");
-            report.measure(task.getValue());
-        });
-        task.setOnFailed(e -> {
-            running.set(false);
-            progress.set(0);
-            Throwable ex = task.getException();
-            status.set(ex instanceof CancellationException ? "Generation cancelled."
-                    : "Generation failed: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()));
-        });
-        executor.execute(task);
+        BackgroundTask<List<GenerationResult>> task = BackgroundTask.<List<GenerationResult>>of(p -> {
+            LoadedModel m = model(model);
+            Primer primer = switch (source) {
+                case NONE -> Primer.none();
+                case SELECTED_PIECE -> Primer.firstNotes(datasetPiece, count);
+                case SELECTED_BARS -> Primer.range(datasetPiece, barRange[0], barRange[1]);
+                case DATASET_SELECTION -> Primer.ofNotes(primerName, chosenNotes.stream().map(nt -> new Piece.TimedNote(nt.pitch(), nt.velocity(),
+                        nt.channel(), nt.startSeconds(), nt.endSeconds())).toList(), datasetPiece.tempoMap().bpmAt(chosenNotes.get(0).startTick()));
+                case FILE -> Primer.firstNotes(file, count);
+            };
+            GenerationRequest request = new GenerationRequest(primer, length, sampling, n, withPrimer, range, dyn, quantize);
+            return Generator.of(m).generate(request, g -> {
+                p.progress(g.overall());
+                p.message(String.format(Locale.ROOT, "Generating variation %d of %d…", g.variation() + 1, g.variations()));
+            }, p::cancelled);
+        }).onProgress(progress::set).onMessage(status::set)
+                .onSuccess(value -> {
+                    progress.set(1);
+                    batchPrimerName = primerName;
+                    batchPrimerDetail = primerDetail;
+                    batchModelName = modelName;
+                    selected.set(null);
+                    editors.clear();
+                    results.setAll(value);
+                    if (!results.isEmpty()) selected.set(results.get(0));
+                    GenerationResult first = value.get(0);
+                    status.set(String.format(Locale.ROOT, "%d variations of %d notes, %.0f events/s. Listen, then export the ones you like.",
+                            value.size(), first.stats().notes(), first.eventsPerSecond()));
+                    if (!first.lengthReached()) status.set(status.get() + " The length was not reached: the model stopped at the event limit.");
+                    report.measure(value);
+                })
+                .onCancelled(() -> {
+                    progress.set(0);
+                    status.set("Generation cancelled.");
+                })
+                .onFailure(ex -> {
+                    progress.set(0);
+                    status.set("Generation failed: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()));
+                })
+                .onFinished(() -> {
+                    running.set(false);
+                    generation = null;
+                });
+        generation = task;
+        task.start(executor, Platform::runLater);
     }
 
     public void cancel() {
-        cancelRequested.set(true);
+        BackgroundTask<?> t = generation;
+        if (t != null) t.cancel();
     }
 
     /** Writes a result as a MIDI file (atomically: a failed export never leaves half a file). */
@@ -464,27 +462,24 @@ public final class GenerateViewModel {
         List<Piece> pieces = all.stream().map(this::editedPiece).toList();
         List<String> names = all.stream().map(r -> defaultFileName(r, "")).toList();
         status.set("Writing " + all.size() + " variations to " + folder + "…");
-        Task<List<Path>> task = new Task<>() {
-            @Override
-            protected List<Path> call() throws Exception {
-                Files.createDirectories(folder);
-                List<Path> written = new java.util.ArrayList<>();
-                for (int i = 0; i < pieces.size(); i++) {
-                    Path midi = freeName(folder, names.get(i), ".mid");
-                    MidiWriter.write(pieces.get(i), midi);
-                    written.add(midi);
-                    if (wav) {
-                        Path w = freeName(folder, names.get(i), ".wav");
-                        wavRenderer.get().normalizing(normalize).render(MidiWriter.toSequence(pieces.get(i)), w, (d, t) -> { }, () -> false);
-                        written.add(w);
-                    }
+        BackgroundTask.of(p -> {
+            Files.createDirectories(folder);
+            List<Path> written = new java.util.ArrayList<>();
+            for (int i = 0; i < pieces.size(); i++) {
+                p.progress((double) i / pieces.size());
+                Path midi = freeName(folder, names.get(i), ".mid");
+                MidiWriter.write(pieces.get(i), midi);
+                written.add(midi);
+                if (wav) {
+                    Path w = freeName(folder, names.get(i), ".wav");
+                    wavRenderer.get().normalizing(normalize).render(MidiWriter.toSequence(pieces.get(i)), w, (d, t) -> { }, () -> false);
+                    written.add(w);
                 }
-                return written;
             }
-        };
-        task.setOnSucceeded(e -> status.set("Saved " + all.size() + " variations (" + task.getValue().size() + " files) to " + folder));
-        task.setOnFailed(e -> status.set("Could not export to " + folder + ": " + task.getException().getMessage()));
-        executor.execute(task);
+            return written;
+        }).onSuccess(written -> status.set("Saved " + all.size() + " variations (" + written.size() + " files) to " + folder))
+                .onFailure(ex -> status.set("Could not export to " + folder + ": " + ex.getMessage()))
+                .start(executor, Platform::runLater);
     }
 
     static Path freeName(Path folder, String base, String extension) {
@@ -600,16 +595,12 @@ public final class GenerateViewModel {
 
     private void runExport(Path target, Export export) {
         status.set("Writing " + target.getFileName() + "…");
-        Task<Void> task = new Task<>() {
-            @Override
-            protected Void call() throws Exception {
-                export.run();
-                return null;
-            }
-        };
-        task.setOnSucceeded(e -> status.set("Saved " + target));
-        task.setOnFailed(e -> status.set("Could not save " + target + ": " + task.getException().getMessage()));
-        executor.execute(task);
+        BackgroundTask.of(p -> {
+            export.run();
+            return target;
+        }).onSuccess(t -> status.set("Saved " + t))
+                .onFailure(ex -> status.set("Could not save " + target + ": " + ex.getMessage()))
+                .start(executor, Platform::runLater);
     }
 
     private synchronized LoadedModel model(Path file) throws Exception {

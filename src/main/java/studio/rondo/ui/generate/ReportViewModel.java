@@ -14,7 +14,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.concurrent.Task;
+import javafx.application.Platform;
+import studio.rondo.ui.common.BackgroundTask;
 import studio.rondo.dataset.Corpus;
 import studio.rondo.dataset.CorpusEntry;
 import studio.rondo.engine.eval.metrics.CorpusReference;
@@ -106,33 +107,25 @@ public final class ReportViewModel {
         busy.set(true);
         status.set("Measuring the variations against the corpus…");
         List<GenerationResult> copy = List.copyOf(results);
-        Task<Report> task = new Task<>() {
-            @Override
-            protected Report call() {
-                CorpusReference ref = reference(c);
-                List<Piece> pieces = copy.stream().map(ReportViewModel::generatedPart).toList();
-                double[] from = new double[pieces.size()];
-                CorpusReference.Judgement j = ref.judge(pieces, from);
-                List<VariationReport> vs = new ArrayList<>();
-                for (int i = 0; i < copy.size(); i++) vs.add(new VariationReport(copy.get(i), j.features().get(i), j.originality().get(i)));
-                return new Report(ref.pieces(), ref.notes(), ref, vs, j.set(), j.millis());
-            }
-        };
-        task.setOnSucceeded(e -> {
-            if (mine != generation) return;
+        BackgroundTask.of(p -> {
+            CorpusReference ref = reference(c);
+            List<Piece> pieces = copy.stream().map(ReportViewModel::generatedPart).toList();
+            double[] from = new double[pieces.size()];
+            CorpusReference.Judgement j = ref.judge(pieces, from);
+            List<VariationReport> vs = new ArrayList<>();
+            for (int i = 0; i < copy.size(); i++) vs.add(new VariationReport(copy.get(i), j.features().get(i), j.originality().get(i)));
+            return new Report(ref.pieces(), ref.notes(), ref, vs, j.set(), j.millis());
+        }).onSuccess(r -> {
+            if (mine != generation) return; // a newer generation's report is on its way
             busy.set(false);
-            Report r = task.getValue();
             report.set(r);
             status.set(String.format(Locale.ROOT, "Against the %d pieces of the Dataset workspace (%,d notes).", r.corpusPieces(),
                     r.corpusNotes()));
-        });
-        task.setOnFailed(e -> {
+        }).onFailure(ex -> {
             if (mine != generation) return;
             busy.set(false);
-            Throwable ex = task.getException();
             status.set("The report could not be made: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()));
-        });
-        executor.execute(task);
+        }).start(executor, Platform::runLater);
     }
 
     /** The corpus's features and index, built on the first report and again only when the corpus changed. */
