@@ -19,6 +19,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Started without the Vector API (java -jar): run again with it, for the fused LSTM.
+        java.util.OptionalInt relaunched = studio.rondo.app.VectorRelaunch.ifNeeded(Main.class.getName(), args);
+        if (relaunched.isPresent()) System.exit(relaunched.getAsInt());
         useOwnNativeCache();
         if (args.length == 0 || opensInStudio(args)) {
             int code = studio.rondo.ui.StudioLauncher.launch(args);

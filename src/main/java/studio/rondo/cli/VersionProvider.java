@@ -8,6 +8,7 @@ final class VersionProvider implements IVersionProvider {
     public String[] getVersion() {
         return new String[] {AppInfo.NAME + " " + AppInfo.version(),
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), "
-                        + System.getProperty("os.name") + " " + System.getProperty("os.arch")};
+                        + System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                "LSTM: " + studio.rondo.engine.EngineContext.shared().lstmPath()};
     }
 }

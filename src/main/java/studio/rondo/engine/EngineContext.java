@@ -2,6 +2,7 @@ package studio.rondo.engine;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import studio.rondo.engine.lstm.FusedLstm;
 import studio.rondo.engine.lstm.FusedLstmLayer;
 import studio.rondo.engine.lstm.KernelPool;
 
@@ -47,10 +48,17 @@ public final class EngineContext implements AutoCloseable {
         return pool != null ? pool.threads() : EngineRuntime.threads();
     }
 
-    /** For the status bar, About and logs: "ND4J CPU, 2 threads". */
+    /** For the status bar, About and logs: "ND4J CPU, 2 threads, fused LSTM". */
     public String describe() {
-        if (pool == null) return EngineRuntime.describe();
-        return EngineRuntime.describe().replaceFirst(", \\d+ threads?$", "") + ", " + pool.threads() + (pool.threads() == 1 ? " thread" : " threads");
+        String base = pool == null ? EngineRuntime.describe()
+                : EngineRuntime.describe().replaceFirst(", \\d+ threads?$", "") + ", " + pool.threads() + (pool.threads() == 1 ? " thread" : " threads");
+        return base + (FusedLstm.acceleratedHere() ? ", fused LSTM" : ", stock LSTM (slow)");
+    }
+
+    /** Which LSTM the networks use, and why: "fused (Vector API, 256 bit)" or the stock one with how to get the fused. */
+    public String lstmPath() {
+        return FusedLstm.acceleratedHere() ? "fused (" + FusedLstm.kernelName() + ")"
+                : "DL4J's stock LSTM, 4-5x slower: start Java with --add-modules jdk.incubator.vector for the fused one";
     }
 
     /** Makes a network's fused LSTM layers run on this context's threads; returns the network. */

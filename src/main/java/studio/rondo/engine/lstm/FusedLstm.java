@@ -47,6 +47,11 @@ public class FusedLstm extends BaseRecurrentLayer {
      * 0.2x for 2x256): a network factory should then choose DL4J's LSTM (same parameters, so models stay
      * interchangeable).
      */
+    /** The kernels the fused layer runs ("vector(256 bit)", or "scalar"). */
+    public static String kernelName() {
+        return Kernels.best().name();
+    }
+
     public static boolean acceleratedHere() {
         return Kernels.best() != Kernels.scalar();
     }
