@@ -226,7 +226,7 @@ public final class Trainer {
             if (windows(trainEncoded, hp.seqLen(), settings.stride(), null).isEmpty())
                 throw new TrainingDataException("no training windows: the " + split.train().size() + " training pieces have at most "
                         + trainEncoded.stream().mapToInt(EncodedPiece::length).max().orElse(0) + " steps, a window needs "
-                        + (hp.seqLen() + 1) + " (use more or longer pieces, or a shorter --seq-len)");
+                        + (hp.seqLen() + 1) + " (use more or longer pieces, or a shorter window, --seq-len on the command line)");
         }
 
         private List<List<EncodedPiece>> keys(List<Piece> pieces, List<EncodedPiece> encoded, int range) {

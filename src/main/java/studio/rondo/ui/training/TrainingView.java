@@ -56,7 +56,28 @@ public final class TrainingView extends BorderPane {
         SplitPane.setResizableWithParent(form, false);
         setCenter(split);
         setBottom(progressRow(vm));
+        setTop(banner(vm));
         vm.library().refresh();
+    }
+
+    /** What stopped the last run, in words, across the workspace until closed or the next run. */
+    private static HBox banner(TrainingViewModel vm) {
+        Label text = new Label();
+        text.setId("training-problem");
+        text.setWrapText(true);
+        text.textProperty().bind(vm.problemProperty());
+        text.setGraphic(new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignA.ALERT_CIRCLE_OUTLINE));
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        Button close = new Button("Close");
+        close.setOnAction(e -> vm.problemProperty().set(null));
+        HBox banner = new HBox(8, text, close);
+        banner.getStyleClass().add("problem-banner");
+        banner.setPadding(new Insets(6, 12, 6, 12));
+        banner.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        banner.visibleProperty().bind(vm.problemProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
     }
 
     private VBox form(TrainingViewModel vm) {

@@ -82,6 +82,7 @@ public final class TrainingViewModel {
     private final ReadOnlyObjectWrapper<Path> trainedModel = new ReadOnlyObjectWrapper<>();
     private final LossCurve lossCurve = new LossCurve();
     private final ReadOnlyStringWrapper timing = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.StringProperty problem = new javafx.beans.property.SimpleStringProperty();
     private final ReadOnlyStringWrapper readiness = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("");
     private final ObservableList<EpochRow> rows = FXCollections.observableArrayList();
@@ -148,6 +149,8 @@ public final class TrainingViewModel {
     /** The drawn per-minibatch loss (smoothed, maybe on a log scale); the values themselves are in {@link #lossCurve()}. */
     public ObservableList<XYChart.Data<Number, Number>> lossPoints() { return lossCurve.drawn(); }
     public LossCurve lossCurve() { return lossCurve; }
+    /** Why the last run could not go on, in words (null when it could): the banner over the form. */
+    public javafx.beans.property.StringProperty problemProperty() { return problem; }
     /** Elapsed time, time left and speed, always shown while a run goes. */
     public ReadOnlyStringProperty timingProperty() { return timing.getReadOnlyProperty(); }
     /** Whether the model is worth generating with yet, in words (see {@link Readiness}). */
@@ -198,6 +201,7 @@ public final class TrainingViewModel {
         int validationCount = c.totals().validationPieces();
         if (trainCount == 0) {
             status.set("The corpus has no training pieces yet: add MIDI files in the Dataset workspace first.");
+            problem.set("The corpus has no training pieces yet: add MIDI files in the Dataset workspace first.");
             return;
         }
         Path chosen = modelFile.get();
@@ -210,7 +214,8 @@ public final class TrainingViewModel {
         try {
             TrainingOutputs.check(config, false);
         } catch (TrainingOutputs.ConflictException e) {
-            status.set(e.getMessage() + (e.replaceable() ? " — tick \"Continue this model\" to train it further, or choose another file." : ""));
+            problem.set(e.getMessage() + (e.replaceable() ? " — tick \"Continue this model file\" to train it further, or choose another file." : ""));
+            status.set("Not started: the model file is in the way.");
             return;
         }
         clearCurves();
@@ -271,7 +276,19 @@ public final class TrainingViewModel {
 
     // ---- internals
 
+    /** What went wrong, for a musician: the engine's own words, or what to do when memory ran out. */
+    static String inWords(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError || (t.getMessage() != null && t.getMessage().contains("OutOfMemoryError")))
+                return "Not enough memory for this network: lower the LSTM size, the layers, the batch or the window, and press Train again.";
+        }
+        String m = ex.getMessage();
+        if (m != null && m.startsWith("java.lang.")) m = m.substring(m.indexOf(':') + 1).trim();
+        return m != null && !m.isBlank() ? m.replace(", --seq-len on the command line", "") : ex.getClass().getSimpleName();
+    }
+
     private void launch(BackgroundTask.Work<TrainingResult> work) {
+        problem.set(null);
         running.set(true);
         canContinue.set(false);
         startedNanos = System.nanoTime();
@@ -284,8 +301,11 @@ public final class TrainingViewModel {
                 .onSuccess(this::finished)
                 .onFailure(ex -> {
                     progress.set(0);
-                    status.set("Training stopped with an error: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName())
-                            + (session != null && session.state() == TrainingSession.State.FAILED ? " — press Continue to retry from the last checkpoint." : ""));
+                    String why = inWords(ex);
+                    boolean retry = session != null && session.state() == TrainingSession.State.FAILED && session.plan().checkpointFile() != null
+                            && Files.isRegularFile(session.plan().checkpointFile());
+                    problem.set(why + (retry ? " Press Continue to retry from the last checkpoint." : ""));
+                    status.set("Training stopped: " + why);
                 })
                 .onFinished(() -> {
                     running.set(false);

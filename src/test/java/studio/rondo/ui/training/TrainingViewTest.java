@@ -210,4 +210,33 @@ class TrainingViewTest {
         assertTrue(longestMs < 50, "the longest hand-over of training events took " + longestMs + " ms on the FX thread");
         System.out.printf("FX thread during training: longest hand-over %d ms, slowest probe answer %d ms%n", longestMs, worstProbe[0] / 1_000_000);
     }
+
+    @Test
+    void aWindowLongerThanThePiecesIsABannerInWordsAndTheAppGoesOn(FxRobot robot) throws Exception {
+        smallCorpus();
+        robot.interact(() -> {
+            vm.presetProperty().set(Presets.TF_TUTORIAL);
+            vm.seqLenProperty().set(500); // the pieces have 60 notes
+            vm.hiddenProperty().set(8);
+        });
+        robot.clickOn("#training-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get() && vm.problemProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label banner = robot.lookup("#training-problem").queryAs(Label.class);
+        assertTrue(banner.isVisible());
+        assertTrue(banner.getText().contains("a window needs 501") && banner.getText().contains("shorter window"), banner.getText());
+        assertFalse(banner.getText().contains("--seq-len"), "the window's words, not the command line's: " + banner.getText());
+        // The workspace goes on: a window that fits trains.
+        robot.interact(() -> vm.seqLenProperty().set(8));
+        robot.clickOn("#training-start");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.problemProperty().get() == null && vm.runningProperty().get());
+        robot.clickOn("#training-stop");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+    }
+
+    @Test
+    void memoryRunningOutIsToldAsWhatToChange() {
+        String words = TrainingViewModel.inWords(new RuntimeException(new OutOfMemoryError("Java heap space")));
+        assertTrue(words.startsWith("Not enough memory for this network") && words.contains("LSTM size"), words);
+    }
 }
