@@ -71,7 +71,9 @@ public interface Preset {
      * Streams of a typical fitted encoding, for showing sizes before a corpus is chosen; for
      * corpus vocabularies, {@link #nominalSizesNote()} says which sizes were assumed.
      */
-    List<StreamSpec> nominalStreams();
+    default List<StreamSpec> nominalStreams() {
+        return newEncoding().streams(); // fixed vocabularies: the encoding's own streams
+    }
 
     /** For presets whose sizes depend on the corpus: what the nominal figures assume. */
     default Optional<String> nominalSizesNote() {

@@ -36,17 +36,7 @@ final class TrainingCharts extends VBox {
         NumberAxis itY = new NumberAxis();
         itY.setLabel("loss");
         itY.setForceZeroInRange(false);
-        itY.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return String.format(Locale.ROOT, "%.3g", curve.lossAt(n.doubleValue()));
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return Double.valueOf(s);
-            }
-        });
+        itY.setTickLabelFormatter(labels(v -> String.format(Locale.ROOT, "%.3g", curve.lossAt(v))));
         LineChart<Number, Number> loss = new LineChart<>(itX, itY);
         loss.setId("training-loss-chart");
         loss.setTitle("Training loss (every minibatch)");
@@ -84,17 +74,7 @@ final class TrainingCharts extends VBox {
         NumberAxis accY = new NumberAxis();
         accY.setLabel("share of notes");
         accY.setForceZeroInRange(false);
-        accY.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return String.format(Locale.ROOT, "%.0f %%", 100 * n.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return Double.valueOf(s);
-            }
-        });
+        accY.setTickLabelFormatter(labels(v -> String.format(Locale.ROOT, "%.0f %%", 100 * v)));
         LineChart<Number, Number> accuracy = new LineChart<>(accX, accY);
         accuracy.setId("training-accuracy-chart");
         accuracy.setTitle("Next pitch guessed right");
@@ -178,15 +158,20 @@ final class TrainingCharts extends VBox {
     }
 
     private static StringConverter<Number> wholeNumbers() {
+        return labels(v -> Math.abs(v - Math.rint(v)) < 1e-9 ? String.format(Locale.ROOT, "%,d", Math.round(v)) : "");
+    }
+
+    /** Axis tick labels written by {@code text}; axes never parse them back. */
+    private static StringConverter<Number> labels(java.util.function.DoubleFunction<String> text) {
         return new StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return Math.abs(n.doubleValue() - Math.rint(n.doubleValue())) < 1e-9 ? String.format(Locale.ROOT, "%,d", Math.round(n.doubleValue())) : "";
+                return text.apply(n.doubleValue());
             }
 
             @Override
             public Number fromString(String s) {
-                return Double.valueOf(s.replace(",", ""));
+                return Double.valueOf(s.replace(",", "").replace("%", "").trim());
             }
         };
     }

@@ -3,7 +3,6 @@ package studio.rondo.engine.preset.performance;
 import java.util.List;
 import studio.rondo.engine.encoding.Encoding;
 import studio.rondo.engine.encoding.Performance;
-import studio.rondo.engine.encoding.StreamSpec;
 import studio.rondo.engine.model.Hyperparameters;
 import studio.rondo.engine.model.Hyperparameters.Optimizer;
 import studio.rondo.engine.model.Preset;
@@ -35,11 +34,6 @@ public final class PerformancePreset implements Preset {
     @Override
     public Encoding newEncoding() {
         return new Performance();
-    }
-
-    @Override
-    public List<StreamSpec> nominalStreams() {
-        return newEncoding().streams();
     }
 
     @Override

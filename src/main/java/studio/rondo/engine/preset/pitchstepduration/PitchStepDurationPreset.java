@@ -1,9 +1,7 @@
 package studio.rondo.engine.preset.pitchstepduration;
 
-import java.util.List;
 import studio.rondo.engine.encoding.Encoding;
 import studio.rondo.engine.encoding.PitchStepDuration;
-import studio.rondo.engine.encoding.StreamSpec;
 import studio.rondo.engine.model.Hyperparameters;
 import studio.rondo.engine.model.Hyperparameters.Optimizer;
 import studio.rondo.engine.model.Preset;
@@ -39,11 +37,6 @@ public final class PitchStepDurationPreset implements Preset {
     @Override
     public Encoding newEncoding() {
         return PitchStepDuration.oneHot();
-    }
-
-    @Override
-    public List<StreamSpec> nominalStreams() {
-        return newEncoding().streams();
     }
 
     @Override

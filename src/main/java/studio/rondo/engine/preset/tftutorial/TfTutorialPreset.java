@@ -46,11 +46,6 @@ public final class TfTutorialPreset implements Preset {
     }
 
     @Override
-    public List<StreamSpec> nominalStreams() {
-        return newEncoding().streams();
-    }
-
-    @Override
     public List<Head> heads(List<StreamSpec> streams) {
         return Preset.super.heads(streams).stream()
                 .map(h -> h.categorical() ? new Head(h.name(), h.stream(), h.spec(), h.loss(), PITCH_WEIGHT) : h)

@@ -64,11 +64,6 @@ public final class VelocityAwarePreset implements Preset {
     }
 
     @Override
-    public List<StreamSpec> nominalStreams() {
-        return newEncoding().streams();
-    }
-
-    @Override
     public HeadLoss realLoss(StreamSpec spec) {
         return spec.name().equals("velocity") ? HeadLoss.MSE : HeadLoss.L1;
     }
