@@ -560,6 +560,21 @@ public final class GenerateViewModel {
             primerSource.set(PrimerSource.NONE);
     }
 
+    /**
+     * The musician's models as the library now lists them (after a rename, copy, import or delete):
+     * the bundled models stay, the list of files follows; a chosen model that is gone gives way to the
+     * default bundled model.
+     */
+    public void libraryChanged(List<Path> models) {
+        List<ModelChoice> choices = new java.util.ArrayList<>(modelChoices.stream().filter(ModelChoice::isBundled).toList());
+        for (Path f : models) choices.add(modelChoices.stream().filter(c -> c.file().equals(f)).findFirst().orElseGet(() -> ModelChoice.ofFile(f)));
+        ModelChoice chosen = modelChoice.get();
+        boolean gone = chosen != null && !chosen.isBundled() && !models.contains(chosen.file()) && !Files.isRegularFile(chosen.file());
+        if (chosen != null && !gone && !choices.contains(chosen)) choices.add(chosen); // opened from elsewhere: stays offered
+        modelChoices.setAll(choices);
+        if (gone) choices.stream().filter(ModelChoice::isBundled).findFirst().ifPresent(modelChoice::set);
+    }
+
     private ModelChoice choiceFor(BundledModel m) {
         return choiceFor(m.file());
     }

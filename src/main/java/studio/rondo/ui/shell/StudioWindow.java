@@ -67,6 +67,10 @@ public final class StudioWindow {
         generate.offerModels(BundledModels.list(), store.file().toAbsolutePath().getParent().resolve("models"), settings.generateModel);
         // A model just trained is the one to generate with.
         training.trainedModelProperty().addListener((obs, old, now) -> generate.modelFileProperty().set(now));
+        // Generate offers the library's models as it lists them now.
+        training.library().entries().addListener((javafx.collections.ListChangeListener<studio.rondo.engine.store.ModelLibrary.Entry>) c ->
+                generate.libraryChanged(training.library().entries().stream().filter(e -> e.readable() && !e.stopped())
+                        .map(studio.rondo.engine.store.ModelLibrary.Entry::file).toList()));
         // "Use for generation" in the model library: that model, in the Generate workspace.
         training.library().forGenerationProperty().addListener((obs, old, now) -> {
             if (now == null) return;

@@ -100,4 +100,24 @@ class GenerateModelChoiceTest {
         assertNull(vm.modelFileProperty().get());
         assertEquals(PrimerSource.SELECTED_PIECE, vm.primerSourceProperty().get());
     }
+
+    @Test
+    void followsTheLibraryWhenModelsAreRenamedOrDeleted(FxRobot robot) throws Exception {
+        Path mine = Files.createDirectories(temp.resolve("library"));
+        Path a = Files.copy(BundledModels.find("piano").orElseThrow().file(), mine.resolve("a.zip"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path b = Files.copy(BundledModels.find("piano").orElseThrow().file(), mine.resolve("b.zip"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        robot.interact(() -> vm.offerModels(BundledModels.list(), mine, b.toString()));
+        assertEquals(b, vm.modelFileProperty().get());
+        // b is renamed to c, then deleted: the list follows, and the choice falls back to a bundled model.
+        Path c = Files.move(b, mine.resolve("c.zip"));
+        robot.interact(() -> vm.libraryChanged(List.of(a, c)));
+        assertEquals(List.of("piano", "expressive", "a.zip", "c.zip"), vm.modelChoices().stream()
+                .map(m -> m.isBundled() ? m.bundled().name() : m.file().getFileName().toString()).toList());
+        assertTrue(vm.modelChoiceProperty().get().isBundled(), "the chosen model is gone: " + vm.modelChoiceProperty().get());
+        robot.interact(() -> vm.modelFileProperty().set(c));
+        Files.delete(c);
+        robot.interact(() -> vm.libraryChanged(List.of(a)));
+        assertEquals(3, vm.modelChoices().size());
+        assertTrue(vm.modelChoiceProperty().get().isBundled());
+    }
 }
