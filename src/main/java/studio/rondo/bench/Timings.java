@@ -19,4 +19,10 @@ public record Timings(long[] nanos) {
         int n = nanos.length;
         return (n % 2 == 1 ? nanos[n / 2] : (nanos[n / 2 - 1] + nanos[n / 2]) / 2.0) / 1e9;
     }
+
+    /** The spread of the middle half: third quartile minus first (nearest rank). */
+    public double interquartileSeconds() {
+        int n = nanos.length;
+        return (nanos[Math.min(n - 1, (3 * n) / 4)] - nanos[n / 4]) / 1e9;
+    }
 }

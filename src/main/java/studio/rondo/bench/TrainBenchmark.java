@@ -13,7 +13,10 @@ import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import studio.rondo.engine.EngineRuntime;
 import studio.rondo.engine.encoding.Encoding;
+import studio.rondo.engine.lstm.Kernels;
 import studio.rondo.engine.model.Hyperparameters;
+import studio.rondo.engine.model.LstmFactory;
+import studio.rondo.engine.model.LstmLayers;
 import studio.rondo.engine.model.Preset;
 import studio.rondo.engine.train.CorpusSplit;
 import studio.rondo.engine.train.TrainingConfig;
@@ -39,11 +42,22 @@ public final class TrainBenchmark implements Benchmark {
     private final String name;
     private final Preset preset;
     private final Hyperparameters hp;
+    private final LstmFactory lstm; // null: the studio's own choice (fused where the Vector API is present)
 
     public TrainBenchmark(String name, Preset preset, Hyperparameters hp) {
+        this(name, preset, hp, null);
+    }
+
+    private TrainBenchmark(String name, Preset preset, Hyperparameters hp, LstmFactory lstm) {
         this.name = name;
         this.preset = preset;
         this.hp = hp;
+        this.lstm = lstm;
+    }
+
+    /** The same benchmark with DL4J's stock LSTM: the same code path, only the layer differs. */
+    public TrainBenchmark withStockLstm() {
+        return new TrainBenchmark(name + "-stock", preset, hp, LstmLayers.STOCK);
     }
 
     /**
@@ -75,6 +89,7 @@ public final class TrainBenchmark implements Benchmark {
         List<Benchmark> out = new ArrayList<>();
         out.add(reference());
         out.add(reference2x256());
+        out.add(reference().withStockLstm());
         for (Preset p : List.of(Presets.TF_TUTORIAL, Presets.PITCH_STEP_DURATION, Presets.VELOCITY_AWARE, Presets.PERFORMANCE,
                 Presets.THREE_STREAM, Presets.CHORD_TOKENS)) out.add(of(p));
         return out;
@@ -105,13 +120,25 @@ public final class TrainBenchmark implements Benchmark {
         TrainingConfig plan = new TrainingConfig(preset, hp, 1_000_000, 0, 1, 0, Math.max(1, hp.seqLen() / 4), 0, null, null, null);
         TrainingSession session = new TrainingSession(plan, new CorpusSplit(pieces, List.of()));
         Stopwatch clock = new Stopwatch(session, settings);
-        TrainingResult result = session.run(clock);
+        LstmFactory before = LstmLayers.current();
+        if (lstm != null) LstmLayers.use(lstm);
+        TrainingResult result;
+        try {
+            result = session.run(clock);
+        } finally {
+            LstmLayers.use(before);
+        }
         if (clock.measured == 0) throw new NoSuchFileException(dir.toString(), null, "too few windows for one minibatch");
         ComputationGraph net = result.network();
         Encoding encoding = result.encoding();
         int measured = clock.measured, warmup = clock.warmup;
         double seconds = clock.seconds;
         double perSecond = clock.windows / seconds;
+        long[] nanos = clock.minibatchNanos.stream().mapToLong(Long::longValue).toArray();
+        Timings t = new Timings(nanos);
+        TrainingFlops flops = TrainingFlops.perWindow(net.getConfiguration(), hp.seqLen(), hp.everyStep());
+        double peak = Kernels.peakGflops() * EngineRuntime.threads();
+        double executedGflops = flops.executed() * perSecond / 1e9, nominalGflops = flops.nominal() * perSecond / 1e9;
 
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("preset", preset.id());
@@ -123,6 +150,15 @@ public final class TrainBenchmark implements Benchmark {
         f.put("gen_events_per_s", Math.round(GenerationBenchmark.eventsPerSecond(net, encoding,
                 studio.rondo.engine.generate.Primer.firstNotes(pieces.get(0), GenerationBenchmark.PRIMER_NOTES), GenerationBenchmark.EVENTS,
                 new BenchSettings(dir, 1, 2))));
+        f.put("minibatch_ms_median", Math.round(t.medianSeconds() * 1e5) / 100.0);
+        f.put("minibatch_ms_iqr", Math.round(t.interquartileSeconds() * 1e5) / 100.0);
+        f.put("lstm", net.getConfiguration().toJson().contains("FusedLstm") ? "fused" : "stock");
+        f.put("gflop_per_window_nominal", Math.round(flops.nominal() / 1e6) / 1000.0);
+        f.put("gflop_per_window_executed", Math.round(flops.executed() / 1e6) / 1000.0);
+        f.put("gflops_nominal", Math.round(nominalGflops * 10) / 10.0);
+        f.put("gflops_executed", Math.round(executedGflops * 10) / 10.0);
+        f.put("peak_gflops", Math.round(peak * 10) / 10.0);
+        f.put("peak_fraction_executed", Math.round(executedGflops / peak * 1000) / 1000.0);
         f.put("peak_rss_mb", PeakMemory.peakRssMb());
         f.put("rss_mb", PeakMemory.rssMb());
         f.put("parameters", net.numParams());
@@ -133,8 +169,10 @@ public final class TrainBenchmark implements Benchmark {
         f.put("threads", EngineRuntime.threads());
         f.put("pieces", pieces.size());
         f.put("data", dir.toString());
-        String summary = String.format(Locale.ROOT, "%s: %s LSTM %dx%d, seq %d, batch %d, %,d parameters: %.1f windows/s (%d batches in %.1f s after %d warm-up), peak RSS %.0f MB",
+        String summary = String.format(Locale.ROOT, "%s: %s LSTM %dx%d, seq %d, batch %d, %,d parameters: %.1f windows/s (%d batches in %.1f s after %d warm-up;"
+                        + " minibatch median %.1f ms, IQR %.1f ms), %.1f GFLOP/s executed (%.1f nominal), %.0f%% of the %.0f GFLOP/s peak, peak RSS %.0f MB",
                 name, preset.id(), hp.layers(), hp.hidden(), hp.seqLen(), hp.batch(), net.numParams(), perSecond, measured, seconds, warmup,
+                t.medianSeconds() * 1e3, t.interquartileSeconds() * 1e3, executedGflops, nominalGflops, 100 * executedGflops / peak, peak,
                 PeakMemory.peakRssMb());
         return new BenchRecord("train", f, summary);
     }
@@ -153,6 +191,8 @@ public final class TrainBenchmark implements Benchmark {
         int warmup, measured;
         long windows;
         double seconds;
+        long last;
+        final List<Long> minibatchNanos = new ArrayList<>();
 
         Stopwatch(TrainingSession session, BenchSettings settings) {
             this.session = session;
@@ -162,13 +202,15 @@ public final class TrainBenchmark implements Benchmark {
 
         @Override
         public void onStart(Start s) {
-            w0 = t0 = System.nanoTime();
+            w0 = t0 = last = System.nanoTime();
             measuring = settings.warmupRounds() == 0;
         }
 
         @Override
         public void onIteration(Iteration it) {
             long now = System.nanoTime();
+            long took = now - last;
+            last = now;
             if (!measuring) {
                 warmup++;
                 if (warmup >= minWarmup && (now - w0) / 1e9 >= WARMUP_SECONDS) {
@@ -179,6 +221,7 @@ public final class TrainBenchmark implements Benchmark {
             }
             measured++;
             windows += it.windows();
+            minibatchNanos.add(took);
             seconds = (now - t0) / 1e9;
             if (measured >= settings.rounds() || seconds >= BUDGET_SECONDS) session.stop();
         }

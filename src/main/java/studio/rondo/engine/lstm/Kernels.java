@@ -85,6 +85,11 @@ public interface Kernels {
      */
     double measurePeakGflops(long millis);
 
+    /** One core's peak GFLOP/s for the best kernels: the best of three 300 ms measurements, made once per process. */
+    static double peakGflops() {
+        return Peak.GFLOPS;
+    }
+
     /** Vector API kernels when the module is present (and -Drondo.lstm.vector=false is not set), else scalar. */
     static Kernels best() {
         return Holder.BEST;
@@ -122,6 +127,20 @@ public interface Kernels {
             } catch (ReflectiveOperationException | LinkageError e) {
                 return java.util.Optional.empty();
             }
+        }
+    }
+
+    /** Measured on first use only: it takes about a second. */
+    final class Peak {
+        private static final double GFLOPS = measure();
+
+        private Peak() {
+        }
+
+        private static double measure() {
+            double best = 0;
+            for (int i = 0; i < 3; i++) best = Math.max(best, best().measurePeakGflops(300));
+            return best;
         }
     }
 }
