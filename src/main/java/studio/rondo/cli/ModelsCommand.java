@@ -17,11 +17,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import studio.rondo.engine.store.ModelFileException;
 import studio.rondo.engine.store.ModelStore;
+import studio.rondo.engine.store.ModelLibrary;
 import studio.rondo.models.BundledModel;
 import studio.rondo.models.BundledModels;
 
 /** `rondo models`: the models that ship with the studio; `rondo models export`: a lean copy of a model to ship. */
-@Command(name = "models", description = "List the models that ship with the studio (use their names with generate --model NAME).",
+@Command(name = "models", description = {"List the models that ship with the studio (use their names with generate --model NAME);",
+        "with --library, your own models (the studio's models folder, or DIR) with their figures."},
         subcommands = ModelsCommand.Export.class)
 final class ModelsCommand implements Callable<Integer> {
     @Spec
@@ -30,9 +32,14 @@ final class ModelsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array.")
     boolean json;
 
+    @Option(names = "--library", arity = "0..1", fallbackValue = "", paramLabel = "DIR",
+            description = "List the models of a library folder (default: the studio's models folder, where the Training workspace saves).")
+    String library;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (library != null) return listLibrary(out);
         List<BundledModel> models = BundledModels.list();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
@@ -63,6 +70,54 @@ final class ModelsCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "  preset %s, %,d parameters, %s (%.1f MB)%n", m.preset(), m.parameters(), m.file(),
                         Files.size(m.file()) / 1e6);
                 out.println("  license: " + m.license());
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** The models folder as the Training workspace's library shows it. */
+    private int listLibrary(PrintWriter out) throws java.io.IOException {
+        java.nio.file.Path dir = library.isEmpty() ? studio.rondo.app.SettingsStore.standard().file().toAbsolutePath().getParent().resolve("models")
+                : java.nio.file.Path.of(library);
+        if (!library.isEmpty() && !Files.isDirectory(dir)) throw new BadInputException(dir + ": no such folder");
+        List<ModelLibrary.Entry> entries = new ModelLibrary(dir).list();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ArrayNode arr = mapper.createArrayNode();
+            for (ModelLibrary.Entry e : entries) {
+                ObjectNode o = arr.addObject();
+                o.put("name", e.name());
+                o.put("file", e.file().toString());
+                o.put("stopped", e.stopped());
+                o.put("bytes", e.bytes());
+                o.put("modified", e.modified().toString());
+                if (!e.readable()) {
+                    o.put("problem", e.problem());
+                    continue;
+                }
+                o.put("preset", e.info().preset());
+                o.put("hidden", e.info().hyperparameters().hidden());
+                o.put("layers", e.info().hyperparameters().layers());
+                o.put("epochs", e.epochs());
+                e.best().ifPresent(m -> {
+                    o.put("bestEpoch", m.epoch());
+                    o.put("bestValNll", m.valNll());
+                    if (m.valTop1() != null) o.put("bestValTop1", m.valTop1());
+                });
+            }
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
+        } else if (entries.isEmpty()) {
+            out.println("No models in " + dir + " yet: train one (rondo train, or the Training workspace).");
+        } else {
+            for (ModelLibrary.Entry e : entries) {
+                if (!e.readable()) {
+                    out.printf(Locale.ROOT, "%s  unreadable: %s%n", e.name(), e.problem());
+                    continue;
+                }
+                out.printf(Locale.ROOT, "%s%s  %s %s, %d epochs%s; %s; %.1f MB%n", e.name(), e.stopped() ? " (stopped)" : "", e.info().preset(),
+                        e.sizes(), e.epochs(), e.best().map(m -> String.format(Locale.ROOT, ", best NLL %.3f (top-1 %.1f %%) at epoch %d",
+                                m.valNll(), m.valTop1() == null ? 0 : 100 * m.valTop1(), m.epoch())).orElse(""), e.corpus(), e.bytes() / 1e6);
             }
         }
         out.flush();

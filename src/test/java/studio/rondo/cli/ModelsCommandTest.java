@@ -95,4 +95,16 @@ class ModelsCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, run("models", "export", dir.resolve("none.zip").toString(), dir.resolve("o.zip").toString()));
         assertEquals(ExitCodes.OK, run("models", "export", "--help"));
     }
+
+    @Test
+    void listsALibraryFolderWithEachModelsFigures() throws Exception {
+        java.nio.file.Files.copy(studio.rondo.models.BundledModels.find("piano").orElseThrow().file(), dir.resolve("mine.zip"));
+        java.nio.file.Files.writeString(dir.resolve("broken.zip"), "no");
+        assertEquals(0, run("models", "--library", dir.toString()));
+        String text = out.toString();
+        assertTrue(text.contains("mine  pitch-step-duration LSTM 2x256, 19 epochs, best NLL"), text);
+        assertTrue(text.contains("broken  unreadable:"), text);
+        assertEquals(3, run("models", "--library", dir.resolve("nope").toString()));
+        assertTrue(err.toString().contains("no such folder"), err.toString());
+    }
 }
