@@ -35,7 +35,10 @@ final class EpochPane extends SplitPane {
     EpochPane(TrainingViewModel vm, TransportViewModel transport) {
         TableView<EpochRow> table = new TableView<>(vm.rows());
         table.setId("training-epoch-table");
-        table.setPlaceholder(new Label("Each finished epoch is listed here, with a few bars the model plays at its end."));
+        Label empty = new Label("Each finished epoch is listed here, with a few bars the model plays at its end.");
+        empty.setWrapText(true);
+        empty.setMaxWidth(320);
+        table.setPlaceholder(empty);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Epoch", "The epoch's number", r -> Integer.toString(r.metrics().epoch())));
         table.getColumns().add(column("Train", "Loss on the training pieces, averaged over the epoch", r -> num(r.metrics().trainLoss())));
@@ -86,7 +89,7 @@ final class EpochPane extends SplitPane {
         Label which = new Label();
         which.setId("training-sketch-label");
         which.textProperty().bind(Bindings.createStringBinding(() -> selected.getValue() == null
-                ? "Select an epoch to hear its sketch."
+                ? "Select an epoch to hear it."
                 : "Epoch " + selected.getValue().metrics().epoch() + ": " + selected.getValue().readiness().words() + ".", selected));
         which.setWrapText(true);
         HBox.setHgrow(which, Priority.ALWAYS);

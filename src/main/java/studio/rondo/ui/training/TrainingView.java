@@ -95,6 +95,9 @@ public final class TrainingView extends BorderPane {
         about.textProperty().bind(vm.descriptionProperty());
 
         GridPane grid = new GridPane();
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "Learning rate" whole, the fields give way
+        grid.getColumnConstraints().addAll(labels, new javafx.scene.layout.ColumnConstraints());
         grid.setHgap(8);
         grid.setVgap(6);
         int row = 0;
