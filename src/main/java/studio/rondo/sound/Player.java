@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -66,6 +67,15 @@ public final class Player implements AutoCloseable {
     private boolean closed;
 
     Player(Sequencer sequencer, SynthesizerOpener opener, SettingsStore settings) {
+        this(sequencer, opener, settings, true);
+    }
+
+    /**
+     * @param sequencer the player's time: the playhead is its position (tests pass one whose clock they move)
+     * @param beat      whether a clock thread updates the playhead every {@value #CLOCK_MILLIS} ms while
+     *                  playing; without it nothing does until {@link #tick()} is called (tests)
+     */
+    Player(Sequencer sequencer, SynthesizerOpener opener, SettingsStore settings, boolean beat) {
         this.sequencer = sequencer;
         this.opener = opener;
         this.settings = settings;
@@ -79,7 +89,7 @@ public final class Player implements AutoCloseable {
                 // nothing to end any more
             }
         });
-        clock.scheduleAtFixedRate(this::tick, CLOCK_MILLIS, CLOCK_MILLIS, TimeUnit.MILLISECONDS);
+        if (beat) clock.scheduleAtFixedRate(this::tick, CLOCK_MILLIS, CLOCK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -331,10 +341,23 @@ public final class Player implements AutoCloseable {
 
     // ---- Internals
 
-    /** Runs on the clock thread while playing: playhead updates, and the end if the sequencer stopped by itself. */
-    private void tick() {
+    /**
+     * Waits until the listeners have heard everything the player did before this call, an end of
+     * track the sequencer reported included (tests).
+     */
+    void awaitListeners() throws InterruptedException {
+        try {
+            clock.submit(() -> { }).get(); // an end of track passes through the clock thread first
+            events.submit(() -> { }).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One beat of the clock while playing: a playhead update, and the end if the sequencer stopped by itself. */
+    void tick() {
         if (state != PlayerState.PLAYING) return;
-        fire(l -> l.positionChanged(position()));
+        firePosition(position()); // the playhead of this beat, not of when the listeners run
         checkEnd();
     }
 

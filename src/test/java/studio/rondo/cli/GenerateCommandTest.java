@@ -101,7 +101,10 @@ class GenerateCommandTest {
         assertTrue(p.lengthTicks() <= 3L * 4 * p.resolution(), "three 4/4 bars: " + p.lengthTicks());
         assertTrue(p.notes().stream().mapToInt(n -> n.velocity()).distinct().count() > 1, "mf varies");
         assertTrue(r.get("key").asText().matches("[A-G][b#]? (major|minor)"), r.toString());
-        assertTrue(r.get("notesPerBar").asDouble() > 0, r.toString());
+        // notes per bar: the notes written over a whole number of the three bars asked for
+        assertEquals(p.notes().size(), r.get("notes").asInt());
+        double bars = p.notes().size() / r.get("notesPerBar").asDouble();
+        assertTrue(Math.abs(bars - Math.round(bars)) < 0.01 && Math.round(bars) >= 1 && Math.round(bars) <= 3, r.toString());
         assertTrue(r.get("lowestPitch").asInt() >= 60 && r.get("highestPitch").asInt() <= 72, r.toString());
         assertEquals("4/4", r.get("timeSignatureAtJoin").asText());
         assertEquals(120, r.get("tempoAtJoin").asDouble(), 0.01);

@@ -1,5 +1,6 @@
 package studio.rondo.cli;
 
+import studio.rondo.engine.preset.Presets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,10 +11,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import studio.rondo.engine.store.ModelStore;
+import studio.rondo.engine.model.Preset;
+import studio.rondo.engine.model.RecipeParameters;
 import studio.rondo.midi.MidiReader;
 import studio.rondo.models.BundledModels;
 
@@ -38,8 +42,13 @@ class ModelsCommandTest {
         assertTrue(arr.get(0).get("default").asBoolean());
         assertEquals("expressive", arr.get(1).get("name").asText());
         assertEquals("velocity-aware", arr.get(1).get("preset").asText());
-        for (JsonNode m : arr) {
-            assertTrue(m.get("parameters").asLong() > 0, m.toString());
+        var bundled = BundledModels.list();
+        for (int i = 0; i < arr.size(); i++) {
+            JsonNode m = arr.get(i);
+            // The figure shown is the recipe's count at the model's sizes, and the weights the file holds.
+            Preset preset = Presets.byId(m.get("preset").asText()).orElseThrow();
+            assertEquals(RecipeParameters.of(preset, bundled.get(i).info().hyperparameters(), List.of()), m.get("parameters").asLong(), m.toString());
+            assertEquals(ModelStore.load(Path.of(m.get("file").asText())).network().numParams(), m.get("parameters").asLong(), m.toString());
             assertTrue(Files.isRegularFile(Path.of(m.get("file").asText())), m.toString());
             assertTrue(m.get("license").asText().contains("CC BY-SA 3.0 DE") && m.get("license").asText().contains("www.piano-midi.de"), m.toString());
             assertTrue(m.get("title").asText().contains(m.get("preset").asText()), m.toString());

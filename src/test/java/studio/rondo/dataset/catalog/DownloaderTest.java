@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -198,18 +199,21 @@ class DownloaderTest {
             out.write(new byte[100_000]);
             out.flush();
             try {
-                release.await(20, TimeUnit.SECONDS); // the server stalls: only cancel can end the read
+                release.await(90, TimeUnit.SECONDS); // the server stalls: only cancel (or the 60 s stall timeout) can end the read
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
         CancellationToken cancel = new CancellationToken();
         CountDownLatch bytesArrived = new CountDownLatch(1);
-        // Cancel from another thread once the download is blocked in a read the server never answers.
+        // Cancel from another thread once the download is blocked in a read the server never answers:
+        // bytes came, and the downloading thread (this one) waits for more.
+        Thread downloading = Thread.currentThread();
         Thread canceller = new Thread(() -> {
             try {
                 bytesArrived.await(10, TimeUnit.SECONDS);
-                Thread.sleep(300);
+                long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (downloading.getState() != Thread.State.WAITING && System.nanoTime() < giveUp) LockSupport.parkNanos(1_000_000);
             } catch (InterruptedException e) {
                 return;
             }
@@ -226,7 +230,8 @@ class DownloaderTest {
             release.countDown();
             canceller.join();
         }
-        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5), "cancel is prompt");
+        // Without the cancel only the 60 s stall timeout would end the read (the server holds it for 90 s).
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(30), "cancel is prompt");
         assertNothingLeft();
     }
 

@@ -21,6 +21,7 @@ import studio.rondo.engine.TestCorpus;
 import studio.rondo.engine.encoding.Encoding;
 import studio.rondo.engine.encoding.Encodings;
 import studio.rondo.engine.encoding.InputLayout;
+import studio.rondo.engine.encoding.Performance;
 import studio.rondo.engine.encoding.Window;
 import studio.rondo.music.Piece;
 
@@ -42,7 +43,7 @@ class NetworkFactoryTest {
         Hyperparameters hp = TestCorpus.tiny(preset);
         ComputationGraph net = NetworkFactory.build(preset, enc, hp, 7);
         assertEquals(enc.streams().size(), net.getNumOutputArrays());
-        assertEquals(NetworkFactory.parameterCount(net.getConfiguration()), net.numParams());
+        assertEquals(RecipeParameters.of(preset, hp, enc), net.numParams(), "the parameters the network allocated");
 
         var piece = enc.encode(corpus.get(0));
         Window w = Window.over(piece, hp.seqLen(), 1).get(0);
@@ -65,6 +66,26 @@ class NetworkFactoryTest {
             assertArrayEquals(whole[h].toFloatVector(), TestCorpus.lastStep(stepped[h]).reshape(whole[h].shape()).toFloatVector(), 1e-4f, "head " + h);
     }
 
+    @ParameterizedTest
+    @PresetSource
+    void everyPresetHasTheParametersItsRecipeAddsUpTo(Preset preset) {
+        Encoding enc = fitted(preset, TestCorpus.pieces(2, 120, 3));
+        for (Hyperparameters hp : List.of(preset.defaults(), preset.seedRecipe())) {
+            for (LstmFactory lstm : List.of(LstmLayers.STOCK, LstmLayers.FUSED)) {
+                var conf = NetworkFactory.configure(preset, enc.streams(), hp, 1, lstm);
+                assertEquals(RecipeParameters.of(preset, hp, enc), NetworkFactory.parameterCount(conf), preset.id() + " " + hp);
+            }
+        }
+    }
+
+    @Test
+    void performancesLaptopVariantIsTwoLayersOf256() {
+        var small = NetworkFactory.configure(Presets.PERFORMANCE, new Performance().streams(), ((studio.rondo.engine.preset.performance.PerformancePreset) Presets.PERFORMANCE).small(), 1,
+                LstmLayers.current());
+        // 388 events -> LSTM 256 -> LSTM 256 -> 388
+        assertEquals(4L * 256 * (388 + 256 + 1) + 4L * 256 * (256 + 256 + 1) + 256 * 388 + 388, NetworkFactory.parameterCount(small));
+    }
+
     static org.deeplearning4j.nn.conf.layers.Layer layer(org.deeplearning4j.nn.conf.ComputationGraphConfiguration conf, String name) {
         return ((org.deeplearning4j.nn.conf.graph.LayerVertex) conf.getVertices().get(name)).getLayerConf().getLayer();
     }
@@ -77,13 +98,9 @@ class NetworkFactoryTest {
     }
 
     @Test
-    void defaultSizesFollowTheDesignTable() {
-        // 130 -> LSTM 256 x2 -> heads 128 + 1 + 1 (pitch-step-duration)
-        long lstm1 = 4L * 256 * (130 + 256 + 1), lstm2 = 4L * 256 * (256 + 256 + 1);
-        long heads = 256L * 128 + 128 + 2 * (256 + 1);
+    void dropoutIsBetweenTheLstmLayersNotOnTheInput() {
         var conf = NetworkFactory.configure(Presets.PITCH_STEP_DURATION, Presets.PITCH_STEP_DURATION.newEncoding().streams(),
                 Presets.PITCH_STEP_DURATION.defaults(), 1, LstmLayers.current());
-        assertEquals(lstm1 + lstm2 + heads, NetworkFactory.parameterCount(conf));
         assertNull(layer(conf, "lstm_1").getIDropout(), "no dropout on the input");
         assertNotNull(layer(conf, "lstm_2").getIDropout(), "dropout between the LSTM layers");
     }

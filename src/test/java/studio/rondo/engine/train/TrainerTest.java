@@ -24,6 +24,7 @@ import studio.rondo.engine.model.EpochMetrics;
 import studio.rondo.engine.model.ModelInfo;
 import studio.rondo.engine.store.ModelStore;
 import studio.rondo.engine.model.Preset;
+import studio.rondo.engine.model.RecipeParameters;
 import studio.rondo.music.Piece;
 
 class TrainerTest {
@@ -43,7 +44,13 @@ class TrainerTest {
     void everyPresetTrainsTwoEpochsWithFallingLossAndValidationMetrics(Preset preset) throws Exception {
         List<TrainingListener.Iteration> iterations = new ArrayList<>();
         List<TrainingListener.Epoch> epochs = new ArrayList<>();
+        List<TrainingListener.Start> starts = new ArrayList<>();
         TrainingListener l = new TrainingListener() {
+            @Override
+            public void onStart(Start start) {
+                starts.add(start);
+            }
+
             @Override
             public void onIteration(Iteration i) {
                 iterations.add(i);
@@ -56,7 +63,9 @@ class TrainerTest {
         };
         TrainingConfig config = tiny(preset, 2);
         if (preset == Presets.PERFORMANCE) config = config.withStride(8); // ~4 events per note: enough windows anyway
+        long t0 = System.nanoTime();
         TrainingResult r = new Trainer(config, l).train(CORPUS);
+        double wallSeconds = (System.nanoTime() - t0) / 1e9;
         List<EpochMetrics> h = r.info().history();
         assertEquals(2, h.size());
         assertEquals(2, epochs.size());
@@ -67,7 +76,18 @@ class TrainerTest {
         assertTrue(last.valNll() > 0, last.toString());
         assertEquals(r.encoding().streams().size(), last.valHeadLoss().size());
         assertEquals(iterations.get(iterations.size() - 1).iteration(), iterations.size());
-        assertTrue(iterations.get(0).windowsPerSecond() > 0);
+        // What the listener was told matches the work: the parameters of the recipe, every minibatch of each epoch once,
+        // and a speed in windows per second (at least one window within the whole run).
+        assertEquals(1, starts.size());
+        assertEquals(RecipeParameters.of(preset, config.hyperparameters(), r.encoding()), starts.get(0).parameters());
+        for (int epoch = 1; epoch <= 2; epoch++) {
+            int e = epoch;
+            List<TrainingListener.Iteration> of = iterations.stream().filter(i -> i.epoch() == e).toList();
+            assertEquals(of.get(0).batches(), of.size(), "minibatches of epoch " + epoch);
+            for (int b = 0; b < of.size(); b++) assertEquals(b + 1, of.get(b).batch());
+        }
+        for (TrainingListener.Iteration i : iterations)
+            assertTrue(i.windowsPerSecond() >= 1 / wallSeconds, i + " in a run of " + wallSeconds + " s");
     }
 
     @Test
@@ -136,7 +156,7 @@ class TrainerTest {
         int seqLen = c.hyperparameters().seqLen();
         var windows = Trainer.windows(val, seqLen, c.effectiveStride(c.hyperparameters()), null);
         var evaluator = new studio.rondo.engine.eval.WindowEvaluator(r.network(),
-                studio.rondo.engine.preset.Presets.PITCH_STEP_DURATION.heads(r.encoding().streams()),
+                Presets.PITCH_STEP_DURATION.heads(r.encoding().streams()),
                 new studio.rondo.engine.model.WindowBatches(r.encoding()));
         assertEquals(bestLoss, evaluator.evaluate(windows, 16, null).loss(), 1e-5);
         // The model file holds the same (best) weights.
