@@ -1,5 +1,6 @@
 package studio.rondo.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +83,24 @@ class SparkTrainingTest {
         assertTrue(sparkNll < s.get(0).valNll() - 0.3, figures.toString());
         // ... and ends within 5 % of the same run trained on this machine.
         assertTrue(Math.abs(sparkNll - localNll) < 0.05 * localNll, figures.toString());
+    }
+
+    /**
+     * One worker fitting one minibatch a round does on the executor exactly what local training does:
+     * the weights, Adam's moments and the step count (warm-up, bias correction) make the round trip
+     * intact, here continuing a model that has taken 6 steps already.
+     */
+    @Test
+    void oneWorkerAveragingEveryMinibatchContinuesAModelToTheWeightsOfLocalTraining(@TempDir Path dir) throws Exception {
+        TrainingConfig first = plan(dir.resolve("first.zip"), 1).withMaxBatches(6);
+        first = first.withHyperparameters(first.hyperparameters().toBuilder().dropout(0).build()); // dropout masks come from per-machine generators
+        new TrainingSession(first, split(first)).run(null);
+        TrainingConfig more = first.withFiles(null, null, dir.resolve("first.zip")).withEpochs(2);
+        float[] local = new TrainingSession(more, split(more)).run(null).network().params().toFloatVector();
+        ParameterAveragingFitter oneByOne = new ParameterAveragingFitter(JavaSparkContext.fromSparkContext(SparkContext.getOrCreate()), 1, 1, 42);
+        float[] cluster = new TrainingSession(more, split(more), EngineContext.shared(), oneByOne).run(null).network().params().toFloatVector();
+        assertEquals(6, oneByOne.stats().rounds);
+        assertArrayEquals(local, cluster, 1e-6f);
     }
 
     @Test
