@@ -24,6 +24,8 @@ import studio.rondo.engine.store.ModelFileException;
 import studio.rondo.engine.model.ModelInfo;
 import studio.rondo.engine.store.ModelStore;
 import studio.rondo.engine.model.Preset;
+import studio.rondo.engine.EngineContext;
+import studio.rondo.engine.train.ClusterTraining;
 import studio.rondo.engine.train.TrainingSession;
 import studio.rondo.engine.train.TrainingConfig;
 import studio.rondo.engine.train.TrainingDataException;
@@ -102,6 +104,10 @@ final class TrainCommand implements Callable<Integer> {
             "Rondo models are never replaced."})
     boolean force;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = {"Fit the minibatches on an Apache Spark cluster by parameter averaging: local[2],",
+            "spark://HOST:7077, or 'submit' for spark-submit's --master. Needs the cluster jar (mvn -Pspark package)."})
+    String spark;
+
     @Option(names = "--json", description = "Print JSON lines: a start event, one per epoch, a summary.")
     boolean json;
 
@@ -148,10 +154,13 @@ final class TrainCommand implements Callable<Integer> {
         List<Piece> pieces = CorpusLoader.load(data, err);
         EngineRuntime.start();
 
+        ClusterTraining.Connection cluster = spark == null ? null : connect(spark, err);
         TrainingSession session;
         try {
-            session = TrainingSession.onCorpus(config, pieces);
+            session = cluster == null ? TrainingSession.onCorpus(config, pieces)
+                    : new TrainingSession(config, TrainingSession.splitFor(config, pieces), EngineContext.shared(), cluster.fitter());
         } catch (TrainingDataException | ModelFileException e) {
+            if (cluster != null) cluster.close();
             throw new BadInputException(e.getMessage(), e);
         }
         CountDownLatch done = new CountDownLatch(1);
@@ -170,6 +179,7 @@ final class TrainCommand implements Callable<Integer> {
         } catch (TrainingDataException | ModelFileException e) {
             throw new BadInputException(e.getMessage(), e);
         } finally {
+            if (cluster != null) cluster.close();
             done.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -180,6 +190,22 @@ final class TrainCommand implements Callable<Integer> {
         summary(o, r);
         o.flush();
         return ExitCodes.OK;
+    }
+
+    /** The cluster the minibatches go to, or a message in words when this build cannot reach one. */
+    private static ClusterTraining.Connection connect(String master, PrintWriter err) {
+        ClusterTraining training = ClusterTraining.installed().orElseThrow(() -> new BadInputException(
+                "--spark needs the cluster jar: build it with 'mvn -Pspark package' and run it through spark-submit"
+                        + " (packaging/spark/README.md); this build trains on this machine only"));
+        ClusterTraining.Connection c;
+        try {
+            c = training.connect(master, "rondo train");
+        } catch (RuntimeException e) {
+            throw new BadInputException("cannot reach the Spark master " + master + ": " + e.getMessage(), e);
+        }
+        err.println("rondo: training on " + c.describe());
+        err.flush();
+        return c;
     }
 
     /** The model and checkpoint files can be written and replace nothing the user did not ask to replace. */

@@ -23,6 +23,30 @@ public final class EncodedPiece {
         this.values = values;
     }
 
+    /**
+     * A piece from its columns, as {@link #classColumn} and {@link #valueColumn} give them (for a piece
+     * sent to another machine): per stream an int[] of class indices (categorical) or a float[] of values.
+     */
+    public static EncodedPiece ofColumns(String name, List<StreamSpec> streams, int[][] classes, float[][] values) {
+        int n = streams.size();
+        if (classes.length != n || values.length != n) throw new IllegalArgumentException("one column per stream: " + n);
+        int length = -1;
+        for (int s = 0; s < n; s++) {
+            StreamSpec spec = streams.get(s);
+            int len = spec.categorical() ? classes[s].length : values[s].length;
+            if (length >= 0 && len != length) throw new IllegalArgumentException("columns of different lengths: " + length + " and " + len);
+            length = len;
+            if (spec.categorical())
+                for (int c : classes[s]) if (c < 0 || c >= spec.size()) throw new IllegalArgumentException("class " + c + " outside stream " + spec.name());
+        }
+        int[][] c = new int[n][];
+        float[][] v = new float[n][];
+        for (int s = 0; s < n; s++) {
+            if (streams.get(s).categorical()) c[s] = classes[s].clone(); else v[s] = values[s].clone();
+        }
+        return new EncodedPiece(name, streams, Math.max(length, 0), c, v);
+    }
+
     public String name() {
         return name;
     }

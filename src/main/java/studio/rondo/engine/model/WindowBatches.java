@@ -17,6 +17,7 @@ import studio.rondo.engine.encoding.Window;
  * per array.
  */
 public final class WindowBatches {
+    private final Encoding encoding;
     private final InputLayout layout;
     private final List<StreamSpec> streams;
     private final boolean everyStep;
@@ -27,9 +28,19 @@ public final class WindowBatches {
     }
 
     public WindowBatches(Encoding encoding, boolean everyStep) {
+        this.encoding = encoding;
         this.layout = InputLayout.of(encoding);
         this.streams = encoding.streams();
         this.everyStep = everyStep;
+    }
+
+    public Encoding encoding() {
+        return encoding;
+    }
+
+    /** Whether every step of a window is a target (else only the step after it). */
+    public boolean everyStep() {
+        return everyStep;
     }
 
     public MultiDataSet batch(List<Window> windows) {

@@ -51,6 +51,7 @@ public final class Trainer {
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
     private final EngineContext engine;
+    private final MinibatchFitter fitter;
 
     public Trainer(TrainingConfig config, TrainingListener listener) {
         this(config, listener, EngineContext.shared());
@@ -58,9 +59,15 @@ public final class Trainer {
 
     /** A trainer whose network runs on the given context's threads. */
     public Trainer(TrainingConfig config, TrainingListener listener, EngineContext engine) {
+        this(config, listener, engine, MinibatchFitter.LOCAL);
+    }
+
+    /** A trainer whose minibatches are fitted by {@code fitter} (on a cluster, say) and the rest on the engine's threads. */
+    public Trainer(TrainingConfig config, TrainingListener listener, EngineContext engine, MinibatchFitter fitter) {
         this.config = config;
         this.listener = listener == null ? TrainingListener.NONE : listener;
         this.engine = java.util.Objects.requireNonNull(engine, "engine");
+        this.fitter = java.util.Objects.requireNonNull(fitter, "fitter");
     }
 
     /** Asks the run to stop after the current minibatch and save a checkpoint. */
@@ -274,28 +281,34 @@ public final class Trainer {
                 int first = epoch == startEpoch ? Math.min(startBatch, nb) : 0;
                 double lossSum = 0;
                 int lossCount = 0, windowsDone = 0;
-                for (int b = first; b < nb; b++) {
+                int perRound = Math.max(1, fitter.minibatchesPerRound());
+                boolean spent = false;
+                for (int b = first; b < nb && !spent; ) {
                     if (cancelled.get()) {
                         checkpoint = saveCheckpoint(epoch, b);
                         return new TrainingResult(net, encoding, info(epoch, b), true, false, null, checkpoint);
                     }
-                    List<Window> slice = ws.subList(b * batch, Math.min(ws.size(), (b + 1) * batch));
-                    net.fit(batches.batch(slice));
-                    // Every-step heads sum their loss over the window's steps: per step, as last-step training reports it.
-                    double loss = hp.everyStep() ? net.score() / hp.seqLen() : net.score();
-                    if (Double.isNaN(firstLoss)) firstLoss = loss;
-                    // Not a number, or a loss 20 times the first (and large): the steps overshoot and the run cannot recover.
-                    if (!Double.isFinite(loss) || loss > Math.max(DIVERGED_LOSS, DIVERGED_GROWTH * firstLoss))
-                        throw new TrainingDataException("training diverged: the loss is " + (float) loss + " at minibatch " + (iterations + 1)
-                                + " (it began at " + (float) firstLoss + "); try a lower learning rate (now " + hp.learningRate() + ")");
-                    iterations++;
-                    lossSum += loss;
-                    lossCount++;
-                    windowsDone += slice.size();
-                    double seconds = (System.nanoTime() - t0) / 1e9;
-                    listener.onIteration(new TrainingListener.Iteration(epoch + 1, b + 1, nb, iterations, loss, windowsDone / seconds, slice.size()));
-                    budget.anneal(net);
-                    if (budget.spent()) break;
+                    List<List<Window>> round = new ArrayList<>(perRound);
+                    for (int r = b; r < Math.min(nb, b + perRound); r++) round.add(ws.subList(r * batch, Math.min(ws.size(), (r + 1) * batch)));
+                    double[] scores = fitter.fit(net, batches, round);
+                    for (int r = 0; r < round.size(); r++, b++) { // a round is fitted whole: each of its minibatches counts
+                        List<Window> slice = round.get(r);
+                        // Every-step heads sum their loss over the window's steps: per step, as last-step training reports it.
+                        double loss = hp.everyStep() ? scores[r] / hp.seqLen() : scores[r];
+                        if (Double.isNaN(firstLoss)) firstLoss = loss;
+                        // Not a number, or a loss 20 times the first (and large): the steps overshoot and the run cannot recover.
+                        if (!Double.isFinite(loss) || loss > Math.max(DIVERGED_LOSS, DIVERGED_GROWTH * firstLoss))
+                            throw new TrainingDataException("training diverged: the loss is " + (float) loss + " at minibatch " + (iterations + 1)
+                                    + " (it began at " + (float) firstLoss + "); try a lower learning rate (now " + hp.learningRate() + ")");
+                        iterations++;
+                        lossSum += loss;
+                        lossCount++;
+                        windowsDone += slice.size();
+                        double seconds = (System.nanoTime() - t0) / 1e9;
+                        listener.onIteration(new TrainingListener.Iteration(epoch + 1, b + 1, nb, iterations, loss, windowsDone / seconds, slice.size()));
+                        budget.anneal(net);
+                        spent = budget.spent();
+                    }
                 }
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
                 EvalResult val = valWindows.isEmpty() ? null : evaluator.evaluate(valWindows, batch, unigram);

@@ -31,6 +31,7 @@ public final class TrainingSession {
     private final TrainingConfig plan;
     private final CorpusSplit split;
     private final EngineContext engine;
+    private final MinibatchFitter fitter;
     private volatile State state = State.NEW;
     private volatile Trainer current;
     private volatile boolean stopRequested;
@@ -48,9 +49,15 @@ public final class TrainingSession {
 
     /** A session whose runs use the given engine context (threads). */
     public TrainingSession(TrainingConfig plan, CorpusSplit split, EngineContext engine) {
+        this(plan, split, engine, MinibatchFitter.LOCAL);
+    }
+
+    /** A session whose minibatches are fitted by {@code fitter} (on a cluster: {@link ClusterTraining}). */
+    public TrainingSession(TrainingConfig plan, CorpusSplit split, EngineContext engine, MinibatchFitter fitter) {
         this.plan = Objects.requireNonNull(plan, "plan");
         this.split = Objects.requireNonNull(split, "split");
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.fitter = Objects.requireNonNull(fitter, "fitter");
     }
 
     /** A session on a corpus, split as {@link #splitFor} splits it. */
@@ -149,7 +156,7 @@ public final class TrainingSession {
 
     private synchronized TrainingResult go(TrainingConfig config, TrainingListener listener) throws IOException {
         if (state == State.RUNNING) throw new IllegalStateException("the session is already running");
-        Trainer trainer = new Trainer(config, listener, engine);
+        Trainer trainer = new Trainer(config, listener, engine, fitter);
         current = trainer; // from here stop() reaches the trainer itself
         if (stopRequested) trainer.cancel(); // asked before the run began
         stopRequested = false;
