@@ -381,26 +381,22 @@ public final class TrainingViewModel {
     private void redrawCompared() {
         List<Path> files = List.copyOf(library.compared());
         BackgroundTask.of(p -> {
-            List<ModelInfo> infos = new java.util.ArrayList<>();
-            List<String> names = new java.util.ArrayList<>();
+            List<ComparedRun> runs = new java.util.ArrayList<>();
             for (Path f : files) {
                 try {
-                    infos.add(ModelStore.readInfo(f));
-                    names.add(f.getFileName().toString().replaceFirst("(?i)(\\.checkpoint)?\\.zip$", ""));
+                    runs.add(new ComparedRun(f.getFileName().toString().replaceFirst("(?i)(\\.checkpoint)?\\.zip$", ""), ModelStore.readInfo(f)));
                 } catch (ModelFileException e) {
                     // a file deleted or broken since it was ticked: nothing to draw
                 }
             }
-            return new Object[] {infos, names};
-        }).onSuccess(result -> {
-            @SuppressWarnings("unchecked") List<ModelInfo> infos = (List<ModelInfo>) result[0];
-            @SuppressWarnings("unchecked") List<String> names = (List<String>) result[1];
+            return runs;
+        }).onSuccess(runs -> {
             List<XYChart.Series<Number, Number>> lossSeries = new java.util.ArrayList<>(), top1Series = new java.util.ArrayList<>();
-            for (int i = 0; i < infos.size(); i++) {
+            for (ComparedRun run : runs) {
                 XYChart.Series<Number, Number> l = new XYChart.Series<>(), t = new XYChart.Series<>();
-                l.setName(names.get(i) + " (validation)");
-                t.setName(names.get(i) + " (top-1)");
-                for (EpochMetrics m : infos.get(i).history()) {
+                l.setName(run.name() + " (validation)");
+                t.setName(run.name() + " (top-1)");
+                for (EpochMetrics m : run.info().history()) {
                     if (m.valLoss() != null) l.getData().add(new XYChart.Data<>(m.epoch(), m.valLoss()));
                     if (m.valTop1() != null) t.getData().add(new XYChart.Data<>(m.epoch(), m.valTop1()));
                 }
@@ -410,6 +406,10 @@ public final class TrainingViewModel {
             comparedLoss.setAll(lossSeries);
             comparedTop1.setAll(top1Series);
         }).start(executor, Platform::runLater);
+    }
+
+    /** A model drawn beside the run: its name and what its file says. */
+    private record ComparedRun(String name, ModelInfo info) {
     }
 
     /**
