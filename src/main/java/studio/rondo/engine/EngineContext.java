@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import studio.rondo.engine.lstm.FusedLstm;
 import studio.rondo.engine.lstm.FusedLstmLayer;
+import studio.rondo.engine.lstm.FusedRnnOutputLayer;
 import studio.rondo.engine.lstm.KernelPool;
 
 /**
@@ -64,7 +65,10 @@ public final class EngineContext implements AutoCloseable {
     /** Makes a network's fused LSTM layers run on this context's threads; returns the network. */
     public ComputationGraph attach(ComputationGraph net) {
         if (pool == null) return net; // layers use the shared pool by default
-        for (Layer layer : net.getLayers()) if (layer instanceof FusedLstmLayer fused) fused.usePool(pool);
+        for (Layer layer : net.getLayers()) {
+            if (layer instanceof FusedLstmLayer fused) fused.usePool(pool);
+            if (layer instanceof FusedRnnOutputLayer head) head.usePool(pool);
+        }
         return net;
     }
 

@@ -31,6 +31,7 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
     private float[] dW, dRW, dB, dX;  // gradient buffers, reused (dW, dRW transposed: DL4J's f-order memory)
     private float[] xBuffer, epsBuffer; // time-major input and output gradient, reused
     private float[] wTBuffer, rwTBuffer; // the weights as DL4J stores them (transposed), reused
+    private InputDropout dropout;        // the mask of the kept training pass, when this layer applied dropout itself
 
     public FusedLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -97,7 +98,8 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
      */
     private INDArray forward(boolean training, Map<String, INDArray> state, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
-        applyDropOutIfNecessary(training, mgr);
+        float keep = training ? InputDropout.keepProbability(layerConf().getIDropout()) : 1f;
+        if (keep >= 1f) applyDropOutIfNecessary(training, mgr); // other dropout kinds: DL4J's own
         INDArray in = permuteIfNWC(input);
         boolean rank2 = in.rank() == 2; // a single step [B, nIn], as rnnTimeStep allows
         if (rank2) in = in.reshape(in.size(0), in.size(1), 1);
@@ -124,6 +126,8 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
         }
         float[] mask = maskArray == null ? null : NdFloats.read(maskArray.reshape(batch, steps).transpose());
         xBuffer = Floats.timeMajor(in, xBuffer);
+        // Plain dropout on the time-major copy, on the LSTM's threads (DL4J's ran single-threaded on a strided view).
+        dropout = keep < 1f ? InputDropout.apply(xBuffer, steps * batch, (int) c.getNIn(), keep, dropout, pool()) : null;
         float[] hs = k.forward(xBuffer, steps, batch, h0, c0, mask);
 
         forwardKept = training;
@@ -177,6 +181,7 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
         int firstStep = tbpttBackLength > 0 ? Math.max(0, steps - tbpttBackLength) : 0;
         epsBuffer = Floats.timeMajor(eps, epsBuffer);
         k.backward(epsBuffer, firstStep, dW, dRW, dB, dX);
+        if (dX != null && dropout != null) dropout.backprop(dX, pool());
 
         Gradient g = new DefaultGradient(gradientsFlattened);
         putTransposedGradient(g, FusedLstmParams.INPUT_WEIGHTS, dW);
@@ -186,12 +191,17 @@ public class FusedLstmLayer extends BaseRecurrentLayer<FusedLstm> {
         INDArray epsOut = dX != null
                 ? Floats.timeMajorView(dX, 0, steps, batch, nIn, mgr, ArrayType.ACTIVATION_GRAD, dataType)
                 : mgr.create(ArrayType.ACTIVATION_GRAD, dataType, new long[] {batch, nIn, steps}, 'c');
-        epsOut = backpropDropOutIfPresent(epsOut);
+        if (dropout == null) epsOut = backpropDropOutIfPresent(epsOut);
         if (getDataFormat() == RNNFormat.NWC) epsOut = epsOut.permute(0, 2, 1);
         weightNoiseParams.clear();
         forwardKept = false;
         this.gradient = g;
         return new Pair<>(g, epsOut);
+    }
+
+    /** The 0-or-1/p factors of the last training pass's own dropout (time-major), or null when it had none. */
+    float[] lastDropoutScale() {
+        return dropout == null ? null : dropout.scale();
     }
 
     private static float[] reuse(float[] a, int n) {

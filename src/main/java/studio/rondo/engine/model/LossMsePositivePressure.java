@@ -1,5 +1,6 @@
 package studio.rondo.engine.model;
 
+import studio.rondo.engine.lstm.SequenceLoss;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -12,7 +13,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * (y − ŷ)² + 10·max(−ŷ, 0), which pushes step and duration predictions away from negative values.
  * Stateless; DL4J stores it in configuration.json by class name (no Java serialization).
  */
-public final class LossMsePositivePressure implements ILossFunction {
+public final class LossMsePositivePressure implements ILossFunction, SequenceLoss {
     private static final double PRESSURE = 10.0;
 
     private INDArray scoreArray(INDArray labels, INDArray preOutput, IActivation fn, INDArray mask) {
@@ -49,6 +50,18 @@ public final class LossMsePositivePressure implements ILossFunction {
     @Override
     public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation fn, INDArray mask, boolean average) {
         return new Pair<>(computeScore(labels, preOutput, fn, mask, average), computeGradient(labels, preOutput, fn, mask));
+    }
+
+    /** The same loss over rows of floats, for the fused output layer (identity activation). */
+    @Override
+    public double lossAndGradient(float[] z, float[] y, int r0, int r1, int n) {
+        double total = 0;
+        for (int i = r0 * n, end = r1 * n; i < end; i++) {
+            float out = z[i], d = out - y[i];
+            total += (double) d * d + PRESSURE * Math.max(-out, 0);
+            z[i] = (2 * d - (out < 0 ? (float) PRESSURE : 0f)) / n;
+        }
+        return total / n;
     }
 
     @Override

@@ -1,6 +1,10 @@
 package studio.rondo.engine.model;
 
+import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
  * Makes the configuration of one LSTM layer. Every LSTM of every preset is built through this, so
@@ -24,5 +28,13 @@ public interface LstmFactory {
      */
     default Layer inputLstm(int nIn, int nOut, int oneHotInputs) {
         return lstm(nIn, nOut, 0);
+    }
+
+    /**
+     * An output head with a target at every step ([batch, nOut, time], NCW): DL4J's RnnOutputLayer, or an
+     * implementation with the same parameters, loss and score that trains faster.
+     */
+    default Layer sequenceHead(ILossFunction loss, int nOut, IActivation activation) {
+        return new RnnOutputLayer.Builder(loss).nOut(nOut).activation(activation).dataFormat(RNNFormat.NCW).build();
     }
 }

@@ -1,5 +1,8 @@
 package studio.rondo.engine.model;
 
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import studio.rondo.engine.lstm.FusedRnnOutput;
 import java.util.Objects;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -35,6 +38,12 @@ public final class LstmLayers {
         public Layer inputLstm(int nIn, int nOut, int oneHotInputs) {
             // One-hot prefix as a row gather; no gradient for the network input (nothing uses it).
             return new FusedLstm.Builder().nIn(nIn).nOut(nOut).oneHotInputs(oneHotInputs).inputGradient(false).build();
+        }
+
+        @Override
+        public Layer sequenceHead(ILossFunction loss, int nOut, IActivation activation) {
+            // Loss, softmax and both products on the LSTM's threads (every-step heads were half of a minibatch).
+            return FusedRnnOutput.of(loss, nOut, activation);
         }
     };
 

@@ -81,8 +81,7 @@ public final class NetworkFactory {
         for (Head h : preset.heads(streams)) {
             String in = preset.headInput(b, h, top, hp);
             Layer out = hp.everyStep()
-                    ? new RnnOutputLayer.Builder(lossFunction(h)).nOut(h.spec().size()).activation(h.loss().activation())
-                            .dataFormat(RNNFormat.NCW).build()
+                    ? lstm.sequenceHead(lossFunction(h), h.spec().size(), h.loss().activation().getActivationFunction())
                     : new OutputLayer.Builder(lossFunction(h)).nOut(h.spec().size()).activation(h.loss().activation()).build();
             g.addLayer(h.name(), out, in);
             outputs.add(h.name());

@@ -83,33 +83,45 @@ class FusedLstmSerializationTest {
     }
 
     @Test
-    void inputDropoutMatchesDl4jLstmWithTheSameRandomStream() {
+    void inputDropoutTrainsLikeDl4jsLstmOnTheMaskedInput() {
+        // The fused layer applies DL4J's inverted dropout itself (on its threads, masks from ND4J's seeded
+        // generator): its training pass must be DL4J's LSTM, without dropout, on the input times its mask.
         MultiLayerNetwork[] n = new MultiLayerNetwork[2];
         for (int i = 0; i < 2; i++) {
             n[i] = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(9).dataType(DataType.FLOAT).updater(new Adam(1e-2)).list()
-                    .layer(Nets.lstm(i == 1, 9, 10, Nets.HOT, 0.6))
+                    .layer(Nets.lstm(i == 1, 9, 10, Nets.HOT, i == 1 ? 0.6 : 0))
                     .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX).nIn(10).nOut(5).build())
                     .build());
             n[i].init();
         }
         n[1].setParams(n[0].params().dup());
         Random rnd = new Random(8);
-        INDArray x = Nets.features(rnd, 4, 9, 6), y = Nets.labels(rnd, 4, 5, 6);
-        INDArray[] grads = new INDArray[2];
-        double[] scores = new double[2];
-        for (int i = 0; i < 2; i++) {
-            org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(1234);
-            n[i].setInput(x);
-            n[i].setLabels(y);
-            n[i].computeGradientAndScore();
-            grads[i] = n[i].getFlattenedGradients().dup();
-            scores[i] = n[i].score();
-        }
-        assertEquals(scores[0], scores[1], 1e-5 * scores[0]);
-        assertTrue(Nets.relativeError(grads[0], grads[1], 1e-4) < 1e-3);
-        // and dropout really was applied: inference output differs from the training-mode score path
-        org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(99);
+        int b = 4, nIn = 9, t = 6;
+        INDArray x = Nets.features(rnd, b, nIn, t), y = Nets.labels(rnd, b, 5, t);
+        org.nd4j.linalg.factory.Nd4j.getRandom().setSeed(1234);
+        n[1].setInput(x);
+        n[1].setLabels(y);
         n[1].computeGradientAndScore();
-        assertTrue(Math.abs(n[1].score() - scores[1]) > 1e-6, "a different dropout mask gives a different score");
+        float[] scale = ((FusedLstmLayer) n[1].getLayer(0)).lastDropoutScale(); // time-major [T][B][nIn]
+        INDArray masked = x.dup();
+        int dropped = 0;
+        for (int e = 0; e < b; e++)
+            for (int i = 0; i < nIn; i++)
+                for (int s = 0; s < t; s++) {
+                    float k = scale[(s * b + e) * nIn + i];
+                    assertTrue(k == 0f || Math.abs(k - 1 / 0.6f) < 1e-6, "mask entries are 0 or 1/p");
+                    if (k == 0f) dropped++;
+                    masked.putScalar(new long[] {e, i, s}, x.getFloat(e, i, s) * k);
+                }
+        assertTrue(dropped > 0.2 * b * nIn * t && dropped < 0.6 * b * nIn * t, "about 40 % dropped: " + dropped);
+        n[0].setInput(masked);
+        n[0].setLabels(y);
+        n[0].computeGradientAndScore();
+        assertEquals(n[0].score(), n[1].score(), 1e-5 * n[0].score());
+        assertTrue(Nets.relativeError(n[0].getFlattenedGradients(), n[1].getFlattenedGradients(), 1e-4) < 1e-3);
+        // a new pass draws a new mask
+        double first = n[1].score();
+        n[1].computeGradientAndScore();
+        assertTrue(Math.abs(n[1].score() - first) > 1e-6, "a different dropout mask gives a different score");
     }
 }
