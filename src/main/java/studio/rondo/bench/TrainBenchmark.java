@@ -73,6 +73,15 @@ public final class TrainBenchmark implements Benchmark {
         return reference("train-reference-2x256", 2, 256);
     }
 
+    /**
+     * Performance RNN as {@code pytorch-reference --model perf --hidden 512 --layers 3} measures it: LSTM 3x512 over
+     * 388 one-hot events, seq 100, batch 64, last-step target, Adam, gradient clipping 3.
+     */
+    public static TrainBenchmark referencePerformance() {
+        return new TrainBenchmark("train-reference-perf", Presets.PERFORMANCE, Presets.PERFORMANCE.seedRecipe().toBuilder()
+                .hidden(512).layers(3).seqLen(100).batch(64).build());
+    }
+
     private static TrainBenchmark reference(String name, int layers, int hidden) {
         // The seed's recipe (last-step heads), as pytorch-reference measures it.
         return new TrainBenchmark(name, Presets.PITCH_STEP_DURATION, Presets.PITCH_STEP_DURATION.seedRecipe().toBuilder()
@@ -90,6 +99,7 @@ public final class TrainBenchmark implements Benchmark {
         out.add(reference());
         out.add(reference2x256());
         out.add(reference().withStockLstm());
+        out.add(referencePerformance());
         for (Preset p : List.of(Presets.TF_TUTORIAL, Presets.PITCH_STEP_DURATION, Presets.VELOCITY_AWARE, Presets.PERFORMANCE,
                 Presets.THREE_STREAM, Presets.CHORD_TOKENS)) out.add(of(p));
         return out;

@@ -73,7 +73,7 @@ class BenchCommandTest {
     @Test
     void refusesAnUnknownBenchmarkAsAUsageError() {
         assertEquals(ExitCodes.USAGE, run("bench", "--only", "nonsense"));
-        assertTrue(err.toString().contains("unknown benchmark 'nonsense' (known: midi, train-reference, train-reference-2x256, train-reference-stock, train-tf-tutorial,"), err.toString());
+        assertTrue(err.toString().contains("unknown benchmark 'nonsense' (known: midi, train-reference, train-reference-2x256, train-reference-stock, train-reference-perf, train-tf-tutorial,"), err.toString());
     }
 
     @Test
