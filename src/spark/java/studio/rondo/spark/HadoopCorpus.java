@@ -35,7 +35,7 @@ final class HadoopCorpus {
         List<CorpusFile> out = new ArrayList<>();
         for (String location : locations) {
             Path path = new Path(location);
-            FileSystem fs = path.getFileSystem(conf);
+            FileSystem fs = fileSystem(path, conf);
             Path qualified = fs.makeQualified(path);
             FileStatus status;
             try {
@@ -58,6 +58,17 @@ final class HadoopCorpus {
             for (String f : files) out.add(readOne(f, conf));
         }
         return out;
+    }
+
+    /** The file system of a path; one this cluster's Hadoop cannot open is an IOException in words. */
+    private static FileSystem fileSystem(Path path, Configuration conf) throws IOException {
+        try {
+            return path.getFileSystem(conf);
+        } catch (RuntimeException e) { // Hadoop's wrapping of a ClassNotFoundException: a scheme whose file system is not on the class path
+            String scheme = path.toUri().getScheme();
+            throw new IOException("no file system for " + scheme + ":// on this cluster (" + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
+                    + ")" + ("s3a".equals(scheme) ? "; s3a:// needs hadoop-aws on the class path, e.g. spark-submit --packages org.apache.hadoop:hadoop-aws:3.3.4" : ""), e);
+        }
     }
 
     private static CorpusFile readOne(String file, Configuration conf) {
