@@ -109,6 +109,19 @@ class SparkTrainingTest {
         }
     }
 
+    /** Executors find a window's piece by its content key: the same for the same content, different for each key of a piece. */
+    @Test
+    void pieceKeysAreTheSameForTheSameEncodingAndDifferForEveryTransposition() {
+        Piece piece = corpus.get(0);
+        studio.rondo.engine.encoding.Encoding encoding = Presets.PITCH_STEP_DURATION.newEncoding();
+        if (!encoding.fitted()) encoding = encoding.fit(corpus);
+        List<studio.rondo.engine.encoding.EncodedPiece> keys = ExecutorCorpus.keys(piece, encoding, 5);
+        assertTrue(keys.size() > 5, "keys in range: " + keys.size());
+        assertEquals(PieceKey.of(keys.get(0)), PieceKey.of(encoding.encode(piece)));
+        assertEquals(keys.size(), keys.stream().map(PieceKey::of).distinct().count());
+        assertTrue(keys.stream().noneMatch(k -> PieceKey.of(k) == 0));
+    }
+
     /**
      * Two workers averaging take half the optimizer steps of one machine per epoch (each fits half the
      * minibatches from the same start), so the cluster run gets twice the epochs: the same steps, the
