@@ -7,12 +7,14 @@
 #   packaging/spark/try-standalone.sh --data DIR --preset pitch-step-duration --epochs 1 --out /tmp/m.zip [train options]
 #
 # RONDO_SPARK_WORKERS (default 2) workers of one core each; RONDO_SPARK_MASTER=local[2] skips the
-# cluster and runs in Spark's local mode instead. RONDO_SPARK_AVERAGE_EVERY (default 4): minibatches
-# each worker fits between two averagings. Logs: target/spark/standalone/.
+# cluster and runs in Spark's local mode instead, RONDO_SPARK_MASTER=local-cluster[2,1,1024] in Spark's
+# local cluster (executor JVMs of their own, started by the driver). RONDO_SPARK_AVERAGE_EVERY (default
+# 4): minibatches each worker fits between two averagings. RONDO_SPARK_CONF: more --conf settings
+# (e.g. "spark.rondo.executorsRead=false"). --data may be a path or a URI. Logs: target/spark/standalone/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
-[ $# -gt 0 ] || { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[ $# -gt 0 ] || { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 workers=${RONDO_SPARK_WORKERS:-2}
 port=${RONDO_SPARK_PORT:-7077}
 logs=$root/target/spark/standalone
@@ -71,4 +73,5 @@ java $opens --add-modules jdk.incubator.vector -Xmx2g -cp "$spark_cp:$app_cp" or
   --conf spark.executor.memory=1g --conf spark.executor.cores=1 --conf spark.cores.max="$workers" \
   --conf spark.rondo.workers="${RONDO_SPARK_WORKERS:-2}" --conf spark.rondo.averageEvery="${RONDO_SPARK_AVERAGE_EVERY:-4}" \
   --conf spark.ui.enabled=false \
+  $(for c in ${RONDO_SPARK_CONF:-}; do printf -- '--conf %s ' "$c"; done) \
   "$root/target/spark/rondo-spark.jar" train --spark submit "$@"

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +27,7 @@ import studio.rondo.engine.store.ModelStore;
 import studio.rondo.engine.model.Preset;
 import studio.rondo.engine.EngineContext;
 import studio.rondo.engine.train.ClusterTraining;
+import studio.rondo.engine.train.CorpusSplit;
 import studio.rondo.engine.train.TrainingSession;
 import studio.rondo.engine.train.TrainingConfig;
 import studio.rondo.engine.train.TrainingDataException;
@@ -41,8 +43,9 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "DIR|FILE", description = "MIDI files or directories.")
-    List<Path> data;
+    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "DIR|FILE", description = {"MIDI files or directories.",
+            "With --spark also URIs the cluster's nodes all read (hdfs://, s3a://, file:// on a shared folder)."})
+    List<String> data;
 
     @Option(names = "--preset", required = true, paramLabel = "NAME", description = "One of: tf-tutorial, pitch-step-duration, velocity-aware, three-stream, chord-tokens, performance.")
     String preset;
@@ -151,17 +154,22 @@ final class TrainCommand implements Callable<Integer> {
             err.println("rondo: --resume continues with the model's own sizes and recipe; --batch, --seq-len, --hidden, --layers, --lr,"
                     + " --targets, --transpose and --warmup are ignored");
         checkOutputs(config); // before the corpus is read and hours are spent
-        List<Piece> pieces = CorpusLoader.load(data, err);
+        if (spark == null) for (String d : data)
+            if (d.matches("[A-Za-z][A-Za-z0-9+.-]+://.*"))
+                throw new BadInputException("--data " + d + ": URIs are read through a cluster's file systems, with --spark; give a path to train here");
+        List<Piece> pieces = spark == null ? CorpusLoader.load(data.stream().map(Path::of).toList(), err) : null;
         EngineRuntime.start();
 
         ClusterTraining.Connection cluster = spark == null ? null : connect(spark, err);
         TrainingSession session;
         try {
-            session = cluster == null ? TrainingSession.onCorpus(config, pieces)
-                    : new TrainingSession(config, TrainingSession.splitFor(config, pieces), EngineContext.shared(), cluster.fitter());
+            session = cluster == null ? TrainingSession.onCorpus(config, pieces) : onCluster(cluster, config, err);
         } catch (TrainingDataException | ModelFileException e) {
             if (cluster != null) cluster.close();
             throw new BadInputException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (cluster != null) cluster.close();
+            throw e;
         }
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -179,7 +187,11 @@ final class TrainCommand implements Callable<Integer> {
         } catch (TrainingDataException | ModelFileException e) {
             throw new BadInputException(e.getMessage(), e);
         } finally {
-            if (cluster != null) cluster.close();
+            if (cluster != null) {
+                err.println("rondo: spark: " + cluster.costs());
+                err.flush();
+                cluster.close();
+            }
             done.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -192,11 +204,27 @@ final class TrainCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /**
+     * A session on the cluster: the corpus read through the cluster's file systems, split here as
+     * locally, and the training files handed to the executors, which read, encode and window them
+     * themselves.
+     */
+    private TrainingSession onCluster(ClusterTraining.Connection cluster, TrainingConfig config, PrintWriter err) throws ModelFileException {
+        List<ClusterTraining.CorpusFile> files = CorpusLoader.load(cluster, data, err);
+        Map<Piece, ClusterTraining.CorpusFile> fileOf = new IdentityHashMap<>();
+        for (ClusterTraining.CorpusFile f : files) fileOf.put(f.piece(), f);
+        CorpusSplit split = TrainingSession.splitFor(config, files.stream().map(ClusterTraining.CorpusFile::piece).toList());
+        // The augmentation's transpositions: the resumed model's recipe, else this run's.
+        int transpose = config.resume() != null ? ModelStore.readInfo(config.resume()).hyperparameters().transpose() : config.hyperparameters().transpose();
+        cluster.shareCorpus(split.train().stream().map(fileOf::get).toList(), transpose);
+        return new TrainingSession(config, split, EngineContext.shared(), cluster.fitter());
+    }
+
     /** The cluster the minibatches go to, or a message in words when this build cannot reach one. */
     private static ClusterTraining.Connection connect(String master, PrintWriter err) {
         ClusterTraining training = ClusterTraining.installed().orElseThrow(() -> new BadInputException(
                 "--spark needs the cluster jar: build it with 'mvn -Pspark package' and run it through spark-submit"
-                        + " (packaging/spark/README.md); this build trains on this machine only"));
+                        + " (README, 'Training on a Spark cluster'); this build trains on this machine only"));
         ClusterTraining.Connection c;
         try {
             c = training.connect(master, "rondo train");

@@ -10,15 +10,17 @@ final class PartialSum implements Serializable {
     float[] params, updater;
     int workers, steps;
     double fitSeconds; // the slowest worker's
+    double corpusSeconds; // the slowest worker's reading and encoding of the corpus (its first round only)
     final TreeMap<Integer, double[]> scores = new TreeMap<>();
 
-    static PartialSum of(float[] params, float[] updater, int firstMinibatch, double[] scores, double fitSeconds) {
+    static PartialSum of(float[] params, float[] updater, int firstMinibatch, double[] scores, double fitSeconds, double corpusSeconds) {
         PartialSum p = new PartialSum();
         p.params = params;
         p.updater = updater;
         p.workers = 1;
         p.steps = scores.length;
         p.fitSeconds = fitSeconds;
+        p.corpusSeconds = corpusSeconds;
         p.scores.put(firstMinibatch, scores);
         return p;
     }
@@ -31,6 +33,7 @@ final class PartialSum implements Serializable {
         workers += o.workers;
         steps = Math.max(steps, o.steps);
         fitSeconds = Math.max(fitSeconds, o.fitSeconds);
+        corpusSeconds = Math.max(corpusSeconds, o.corpusSeconds);
         scores.putAll(o.scores);
         return this;
     }

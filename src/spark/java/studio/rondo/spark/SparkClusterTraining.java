@@ -1,5 +1,7 @@
 package studio.rondo.spark;
 
+import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.SparkConf;
@@ -14,7 +16,9 @@ import studio.rondo.engine.train.MinibatchFitter;
  * {@code train --spark MASTER}: a Spark context and a {@link ParameterAveragingFitter} on it. Tuned
  * with Spark properties ({@code --conf} of spark-submit, or {@code -D} system properties):
  * {@code spark.rondo.workers} (partitions per round; default Spark's default parallelism) and
- * {@code spark.rondo.averageEvery} (minibatches each worker fits between averagings; default 4).
+ * {@code spark.rondo.averageEvery} (minibatches each worker fits between averagings; default 4),
+ * {@code spark.rondo.executorsRead} (default true: executors read the training files themselves;
+ * false sends each round's windows with their steps, as before #19's second part).
  */
 public final class SparkClusterTraining implements ClusterTraining {
     /** Above the SparkContext's own shutdown hook (50). */
@@ -30,6 +34,7 @@ public final class SparkClusterTraining implements ClusterTraining {
         int workers = conf.getInt("spark.rondo.workers", sc.defaultParallelism());
         int every = conf.getInt("spark.rondo.averageEvery", 4);
         long seed = conf.getLong("spark.rondo.seed", 42);
+        boolean executorsRead = conf.getBoolean("spark.rondo.executorsRead", true);
         ParameterAveragingFitter fitter = new ParameterAveragingFitter(sc, workers, every, seed);
         CountDownLatch closed = new CountDownLatch(1);
         // Ctrl-C: `train` asks the run to stop after its round and write the checkpoint. Spark's own
@@ -54,13 +59,30 @@ public final class SparkClusterTraining implements ClusterTraining {
 
             @Override
             public String describe() {
-                return "Spark " + sc.master() + " (" + sc.version() + "): " + workers + " workers, averaging every " + every + " minibatches each";
+                return "Spark " + sc.master() + " (" + sc.version() + "): " + workers + " workers, averaging every " + every + " minibatches each"
+                        + (executorsRead ? ", executors reading the corpus" : ", windows sent with their steps");
+            }
+
+            @Override
+            public String costs() {
+                return fitter.stats().describe();
+            }
+
+            @Override
+            public List<CorpusFile> readCorpus(List<String> locations) throws IOException {
+                return HadoopCorpus.read(locations, sc.hadoopConfiguration());
+            }
+
+            @Override
+            public void shareCorpus(List<CorpusFile> training, int transposeRange) {
+                if (!executorsRead) return;
+                fitter.share(CorpusShare.of(sc, training, transposeRange), training.stream().map(CorpusFile::piece).toList());
             }
 
             @Override
             public void close() {
                 if (closed.getCount() == 0) return;
-                System.err.println("rondo: spark: " + fitter.stats().describe());
+                fitter.close();
                 sc.stop();
                 closed.countDown();
             }

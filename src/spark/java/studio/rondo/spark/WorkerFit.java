@@ -1,12 +1,14 @@
 package studio.rondo.spark;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.factory.Nd4j;
 import studio.rondo.engine.EngineRuntime;
+import studio.rondo.engine.encoding.EncodedPiece;
 import studio.rondo.engine.encoding.Encoding;
 import studio.rondo.engine.encoding.EncodingSpec;
 import studio.rondo.engine.encoding.Encodings;
@@ -16,8 +18,8 @@ import studio.rondo.engine.store.ModelStore;
 
 /**
  * A worker's part of a round, on an executor: the broadcast weights and optimizer state loaded into its
- * network, its minibatches fitted one after the other (the fused LSTM doing the work), its weights,
- * optimizer state and scores returned.
+ * network, its minibatches cut from the corpus the executor read itself and fitted one after the
+ * other (the fused LSTM doing the work), its weights, optimizer state and scores returned.
  */
 final class WorkerFit implements Function<WindowPack, PartialSum> {
     private static final long serialVersionUID = 1L;
@@ -29,14 +31,12 @@ final class WorkerFit implements Function<WindowPack, PartialSum> {
     }
 
     private final Broadcast<NetState> state;
-    private final String encodingSpec;
-    private final boolean everyStep;
+    private final Broadcast<RunData> run;
     private final int round;
 
-    WorkerFit(Broadcast<NetState> state, String encodingSpec, boolean everyStep, int round) {
+    WorkerFit(Broadcast<NetState> state, Broadcast<RunData> run, int round) {
         this.state = state;
-        this.encodingSpec = encodingSpec;
-        this.everyStep = everyStep;
+        this.run = run;
         this.round = round;
     }
 
@@ -44,7 +44,11 @@ final class WorkerFit implements Function<WindowPack, PartialSum> {
     public PartialSum call(WindowPack pack) throws Exception {
         EngineRuntime.start();
         NetState s = state.value();
-        Cached c = network(s);
+        RunData r = run.value();
+        Cached c = network(s, r);
+        long read = System.nanoTime();
+        Map<Long, EncodedPiece> corpus = r.corpus() == null ? null : ExecutorCorpus.of(r.corpus(), r.encodingSpec(), c.batches().encoding());
+        double corpusSeconds = (System.nanoTime() - read) / 1e9;
         ComputationGraph net = c.net();
         net.params().assign(Nd4j.createFromArray(s.params()).reshape(net.params().shape()));
         if (s.updater().length > 0) net.getUpdater().getStateViewArray().assign(Nd4j.createFromArray(s.updater()).reshape(net.getUpdater().getStateViewArray().shape()));
@@ -54,22 +58,22 @@ final class WorkerFit implements Function<WindowPack, PartialSum> {
         long t0 = System.nanoTime();
         double[] scores = new double[pack.minibatches()];
         for (int m = 0; m < scores.length; m++) {
-            List<Window> windows = pack.minibatch(m, c.batches().encoding().streams());
+            List<Window> windows = pack.minibatch(m, c.batches().encoding().streams(), corpus);
             net.fit(c.batches().batch(windows));
             scores[m] = net.score();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         float[] updater = s.updater().length > 0 ? net.getUpdater().getStateViewArray().toFloatVector() : new float[0];
-        return PartialSum.of(net.params().toFloatVector(), updater, pack.firstMinibatch, scores, seconds);
+        return PartialSum.of(net.params().toFloatVector(), updater, pack.firstMinibatch, scores, seconds, corpusSeconds);
     }
 
-    private Cached network(NetState s) throws Exception {
+    private static Cached network(NetState s, RunData r) throws Exception {
         Cached c = NETWORK.get();
-        if (c != null && c.configuration().equals(s.configuration()) && c.encoding().equals(encodingSpec) && c.everyStep() == everyStep) return c;
+        if (c != null && c.configuration().equals(s.configuration()) && c.encoding().equals(r.encodingSpec()) && c.everyStep() == r.everyStep()) return c;
         ComputationGraph net = new ComputationGraph(ComputationGraphConfiguration.fromJson(s.configuration()));
         net.init();
-        Encoding encoding = Encodings.fromSpec(ModelStore.json().readValue(encodingSpec, EncodingSpec.class));
-        c = new Cached(s.configuration(), encodingSpec, everyStep, net, new WindowBatches(encoding, everyStep));
+        Encoding encoding = Encodings.fromSpec(ModelStore.json().readValue(r.encodingSpec(), EncodingSpec.class));
+        c = new Cached(s.configuration(), r.encodingSpec(), r.everyStep(), net, new WindowBatches(encoding, r.everyStep()));
         NETWORK.set(c);
         return c;
     }

@@ -16,7 +16,7 @@ import studio.rondo.engine.train.ClusterTraining;
 import studio.rondo.midi.MidiWriter;
 import studio.rondo.music.Piece;
 
-/** The desktop build has no Spark: `train --spark` says how to get the cluster jar, and trains nothing. */
+/** The desktop build has no Spark: `train --spark` says how to get the cluster jar, and trains nothing; URIs for --data need it too. */
 class TrainOnSparkWithoutClusterJarTest {
 
     @Test
@@ -32,5 +32,15 @@ class TrainOnSparkWithoutClusterJarTest {
         assertTrue(err.toString().contains("--spark needs the cluster jar") && err.toString().contains("mvn -Pspark package"), err.toString());
         assertFalse(err.toString().contains("Exception"), err.toString());
         assertFalse(Files.exists(model));
+    }
+
+    @Test
+    void aUriForDataWithoutSparkSaysUrisAreReadThroughACluster(@TempDir Path dir) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = RondoCommand.execute(new String[] {"train", "--data", "hdfs://namenode/corpora/mozart", "--preset", "pitch-step-duration",
+                "--out", dir.resolve("m.zip").toString()}, new PrintWriter(out), new PrintWriter(err));
+        assertEquals(ExitCodes.BAD_INPUT, code, err.toString());
+        assertTrue(err.toString().contains("hdfs://namenode/corpora/mozart: URIs are read through a cluster's file systems, with --spark"), err.toString());
+        assertFalse(Files.exists(dir.resolve("m.zip")));
     }
 }
