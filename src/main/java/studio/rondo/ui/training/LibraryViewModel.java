@@ -14,6 +14,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import studio.rondo.engine.store.ModelLibrary;
 import studio.rondo.ui.common.BackgroundTask;
+import studio.rondo.ui.common.NewestResult;
 
 /**
  * The musician's models (the models folder): listed with their figures, renamed, duplicated, deleted,
@@ -95,6 +96,8 @@ public final class LibraryViewModel {
 
     // ---- internals
 
+    private final NewestResult listings = new NewestResult();
+
     private interface FileJob {
         Path call() throws IOException;
     }
@@ -105,13 +108,17 @@ public final class LibraryViewModel {
 
     /** Does a file job, then lists the folder again; errors become the message. */
     private void run(String done, FileJob job) {
+        long ticket = listings.start();
         BackgroundTask.of(p -> {
             job.call();
             return library.list();
         }).onSuccess((List<ModelLibrary.Entry> list) -> {
-            ModelLibrary.Entry was = selected.get();
-            entries.setAll(list);
-            if (was != null) list.stream().filter(x -> x.file().equals(was.file())).findFirst().ifPresent(selected::set);
+            // Jobs run on a pool and may finish out of order: an older listing would bring back a stale folder.
+            if (listings.show(ticket)) {
+                ModelLibrary.Entry was = selected.get();
+                entries.setAll(list);
+                if (was != null) list.stream().filter(x -> x.file().equals(was.file())).findFirst().ifPresent(selected::set);
+            }
             if (done != null) message.set(done);
         }).onFailure(ex -> message.set(describe(ex))).start(executor, Platform::runLater);
     }
