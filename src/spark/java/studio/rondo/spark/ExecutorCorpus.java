@@ -1,12 +1,12 @@
 package studio.rondo.spark;
 
+import studio.rondo.engine.train.Augmentation;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.Map;
 import studio.rondo.engine.encoding.EncodedPiece;
 import studio.rondo.engine.encoding.Encoding;
-import studio.rondo.engine.encoding.PieceTransforms;
 import studio.rondo.music.Piece;
 
 /**
@@ -44,12 +44,7 @@ final class ExecutorCorpus {
 
     /** The piece in every key the trainer's augmentation can draw (its original key first). */
     static java.util.List<EncodedPiece> keys(Piece piece, Encoding encoding, int range) {
-        java.util.List<EncodedPiece> out = new java.util.ArrayList<>();
-        out.add(encoding.encode(piece));
-        for (int k = -range; k <= range; k++) {
-            if (k != 0) PieceTransforms.transpose(piece, k).ifPresent(t -> out.add(encoding.encode(t)));
-        }
-        return out;
+        return Augmentation.encodedKeys(piece, encoding.encode(piece), encoding, range);
     }
 
     /** The start of an executor's message that the driver passes on to the user as it is. */

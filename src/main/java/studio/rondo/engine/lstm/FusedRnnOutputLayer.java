@@ -16,7 +16,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The training pass of {@link FusedRnnOutput}: from the [B, nIn, T] input (the fused LSTM's output, time-major
  * in memory, read with one copy) and the [B, nOut, T] labels, the logits of all B·T rows in one matrix product
  * split over the LSTM's threads, activation, loss and dL/dz row by row ({@link SequenceLoss}), then dW, db and
- * the input gradient, which goes back time-major so the LSTM below reads it with one copy. The score of the
+ * the input gradient, handed back in f order (ND4J sums the heads' gradients fast in it, and the fused LSTM
+ * below reads it with one parallel transposition). The score of the
  * same pass is kept for the {@link #computeScore} call that follows it. Anything this does not cover (masks,
  * dropout, weight noise, other losses, NWC data) goes to DL4J's own layer; inference always does.
  */
@@ -24,8 +25,9 @@ public class FusedRnnOutputLayer extends RnnOutputLayer {
     private KernelPool pool;               // null: the shared pool
     private SequenceLoss loss;             // null: not worked out yet
     private boolean lossChecked;
+    // Reused between minibatches: rows of B·T are megabytes.
     private float[] x, y, z, dx, epsT, wT, dwT;
-    private double[] rowLoss;  // reused between minibatches: rows of B·T are megabytes
+    private double[] rowLoss;
     private final PackedMatrix w = new PackedMatrix(), wTPacked = new PackedMatrix();
     private double keptScore = Double.NaN; // the score of the last fused pass, until input or labels change
     private boolean lastPassFused;

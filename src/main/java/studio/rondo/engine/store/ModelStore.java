@@ -125,8 +125,14 @@ public final class ModelStore {
         if (params.length() != expected)
             throw new ModelFileException(file, "the weights do not fit the network: " + params.length() + " values for " + expected + " parameters");
         requireFinite(file, params);
-        ComputationGraph net = new ComputationGraph(conf);
-        net.init(params.reshape(1, expected), false);
+        ComputationGraph net;
+        try {
+            net = new ComputationGraph(conf);
+            net.init(params.reshape(1, expected), false);
+        } catch (RuntimeException e) {
+            // A configuration that parses can still lack what DL4J needs to build it (a damaged field reads as null).
+            throw new ModelFileException(file, "the network cannot be built from its configuration (" + e + ")", e);
+        }
         if (updater != null) {
             INDArray state = readArray(updater, file, UPDATER);
             INDArray view = net.getUpdater().getStateViewArray();

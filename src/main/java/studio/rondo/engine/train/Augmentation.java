@@ -1,5 +1,7 @@
 package studio.rondo.engine.train;
 
+import studio.rondo.engine.encoding.EncodedPiece;
+import studio.rondo.engine.encoding.Encoding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -38,6 +40,19 @@ public final class Augmentation {
         List<Piece> out = new ArrayList<>(pieces.size() * (2 * range + 1));
         for (Piece p : pieces)
             for (int k = -range; k <= range; k++) PieceTransforms.transpose(p, k).ifPresent(out::add);
+        return out;
+    }
+
+    /**
+     * A piece encoded in every key the augmentation's transposition can draw, its original key ({@code original},
+     * already encoded) first: what per-window transposition picks from, on one machine and on a cluster's executors.
+     */
+    public static List<EncodedPiece> encodedKeys(Piece piece, EncodedPiece original, Encoding encoding, int range) {
+        List<EncodedPiece> out = new ArrayList<>(2 * range + 1);
+        out.add(original);
+        for (int k = -range; k <= range; k++) {
+            if (k != 0) PieceTransforms.transpose(piece, k).ifPresent(t -> out.add(encoding.encode(t)));
+        }
         return out;
     }
 }

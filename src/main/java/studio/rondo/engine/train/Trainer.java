@@ -15,7 +15,6 @@ import studio.rondo.engine.EngineContext;
 import studio.rondo.engine.encoding.EncodedPiece;
 import studio.rondo.engine.encoding.Encoding;
 import studio.rondo.engine.encoding.Encodings;
-import studio.rondo.engine.encoding.PieceTransforms;
 import studio.rondo.engine.encoding.Window;
 import studio.rondo.engine.eval.EvalResult;
 import studio.rondo.engine.eval.WindowEvaluator;
@@ -238,15 +237,7 @@ public final class Trainer {
 
         private List<List<EncodedPiece>> keys(List<Piece> pieces, List<EncodedPiece> encoded, int range) {
             List<List<EncodedPiece>> out = new ArrayList<>(pieces.size());
-            for (int i = 0; i < pieces.size(); i++) {
-                List<EncodedPiece> variants = new ArrayList<>();
-                variants.add(encoded.get(i));
-                for (int k = -range; k <= range; k++) {
-                    if (k == 0) continue;
-                    PieceTransforms.transpose(pieces.get(i), k).ifPresent(t -> variants.add(encoding.encode(t)));
-                }
-                out.add(variants);
-            }
+            for (int i = 0; i < pieces.size(); i++) out.add(Augmentation.encodedKeys(pieces.get(i), encoded.get(i), encoding, range));
             return out;
         }
 

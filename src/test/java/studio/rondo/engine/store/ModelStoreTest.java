@@ -223,6 +223,16 @@ class ModelStoreTest {
     }
 
     @Test
+    void aConfigurationThatParsesButCannotBeBuiltIsRefusedNamingTheFile() throws Exception {
+        // Found by ModelFileFuzzTest: a damaged field reads as null and DL4J's constructor failed with a NullPointerException.
+        Path f = dir.resolve("no-optimizer.zip");
+        rewriteEntry(model, f, "configuration.json", b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"optimizationAlgo\" : \"STOCHASTIC_GRADIENT_DESCENT\"", "\"optimizationAlgo\" : null")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertRejected(f, "the network cannot be built from its configuration");
+    }
+
+    @Test
     void saysWhichSizeDisagreesBetweenRondoJsonAndTheNetwork() throws Exception {
         Path f = dir.resolve("wrong-hidden.zip");
         rewriteInfo(model, f, s -> s.replaceFirst("\"hidden\" : 16", "\"hidden\" : 32"));
