@@ -229,7 +229,7 @@ class TrainingViewTest {
         // The workspace goes on: a window that fits trains.
         robot.interact(() -> vm.seqLenProperty().set(8));
         robot.clickOn("#training-start");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.problemProperty().get() == null && vm.runningProperty().get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.problemProperty().get() == null && vm.history().size() >= 1);
         robot.clickOn("#training-stop");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
     }
